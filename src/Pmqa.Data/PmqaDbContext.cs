@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Organizations;
+
+namespace Pmqa.Data;
+
+public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : IdentityUserContext<AppUser, Guid>(options)
+{
+    // Read from the options, not Database.ProviderName: the latter re-enters model building and deadlocks.
+    private readonly bool _isSqlite = options.Extensions.Any(e => e.GetType().Name == "SqliteOptionsExtension");
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PmqaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are added.
+        conventions.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<OrganizationType>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(16);
+
+        // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare
+        // correctly. PostgreSQL keeps its native timestamptz.
+        if (_isSqlite)
+        {
+            conventions.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            conventions.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Pmqa.Web.Features.Account;
+using Pmqa.Web.Features.Audit;
+using Pmqa.Web.Features.Frameworks;
+using Pmqa.Web.Features.Organizations;
+using Pmqa.Web.Features.Users;
+using Pmqa.Web.Infrastructure.Auth;
+
+namespace Pmqa.Web.Features;
+
+public static class FeatureSetup
+{
+    public static IServiceCollection AddPmqaFeatures(this IServiceCollection services) => services
+        .AddScoped<PasswordCheck>().AddScoped<IssueApiToken>().AddScoped<RevokeApiToken>()
+        .AddScoped<FrameworkCatalog>().AddScoped<ImportFramework>().AddScoped<DeleteFrameworkVersion>()
+        .AddScoped<CreateUser>().AddScoped<SetUserDisabled>().AddScoped<IssuePasswordReset>().AddScoped<UserQueries>()
+        .AddScoped<CreateOrganization>().AddScoped<UpdateOrganization>().AddScoped<ImportOrganizations>()
+        .AddScoped<OrganizationQueries>().AddScoped<AddMember>().AddScoped<RemoveMember>()
+        .AddScoped<AuditQueries>();
+
+    /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
+    public static WebApplication MapPmqaApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName });
+        AuthApi.Map(api);
+        FrameworksApi.Map(api);
+        UsersApi.Map(api);
+        OrganizationsApi.Map(api);
+        AuditApi.Map(api);
+        return app;
+    }
+}

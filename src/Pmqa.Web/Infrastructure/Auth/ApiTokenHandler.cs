@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pmqa.Data;
+
+namespace Pmqa.Web.Infrastructure.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer …</c> against the hashed tokens in the database.
+/// A revoked or expired token, or one of a disabled user, authenticates nobody.</summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    PmqaDbContext db, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
+        var now = clock.GetUtcNow();
+        var user = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now && !t.User!.IsDisabled)
+            .Select(t => new { t.User!.Id, t.User.Email, t.User.DisplayName })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (user is null) return AuthenticateResult.Fail("invalid token");
+        var identity = new ClaimsIdentity(
+            [new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Name, user.Email ?? ""), new("token", hash)],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+using Pmqa.Domain.Organizations;
+
+namespace Pmqa.Web.Infrastructure.Auth;
+
+public sealed record MembershipInfo(Guid OrganizationId, Role Role);
+
+/// <summary>The signed-in person of this request and their memberships, read once per request.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, PmqaDbContext db)
+{
+    private IReadOnlyList<MembershipInfo>? _memberships;
+
+    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public Guid? Id => Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string Name => Principal?.Identity?.Name ?? "system";
+
+    public async Task<IReadOnlyList<MembershipInfo>> MembershipsAsync()
+    {
+        if (_memberships is not null) return _memberships;
+        if (Id is not { } id) return _memberships = [];
+        return _memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == id)
+            .Select(m => new MembershipInfo(m.OrganizationId, m.Role))
+            .ToListAsync();
+    }
+
+    public async Task<bool> HasRoleAsync(Role role) => (await MembershipsAsync()).Any(m => m.Role == role);
+
+    public Task<bool> IsSystemAdminAsync() => HasRoleAsync(Role.SystemAdmin);
+
+    /// <summary>OPDC officers and system administrators see every organisation.</summary>
+    public async Task<bool> SeesAllOrganizationsAsync() =>
+        (await MembershipsAsync()).Any(m => m.Role is Role.SystemAdmin or Role.OpdcOfficer);
+
+    public async Task<bool> CanSeeOrganizationAsync(Guid organizationId) =>
+        await SeesAllOrganizationsAsync() || (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId);
+
+    /// <summary>The administrator manages every team; an agency's coordinator manages its own.</summary>
+    public async Task<bool> CanManageMembersAsync(Guid organizationId) =>
+        await IsSystemAdminAsync() ||
+        (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId && m.Role == Role.Coordinator);
+}
+
+/// <summary>The audit trail's "who": read from the request's claims only, because the DbContext itself
+/// depends on it (through the audit interceptor) and so it must not depend on the DbContext.</summary>
+public sealed class HttpAuditActor(IHttpContextAccessor http) : Pmqa.Data.Auditing.IAuditActor
+{
+    public (Guid? UserId, string Name) Current
+    {
+        get
+        {
+            var user = http.HttpContext?.User;
+            return Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+                ? (id, user!.Identity?.Name ?? id.ToString())
+                : (null, "system");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Pmqa.Web.Infrastructure.Auth;
+
+public static class Policies
+{
+    public const string SystemAdmin = nameof(SystemAdmin);
+
+    /// <summary>Routes carrying <c>{orgId}</c>: only people who may see that organisation get through.</summary>
+    public const string OrganizationMember = nameof(OrganizationMember);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SystemAdminRequirement()));
+        options.AddPolicy(OrganizationMember, p => p.RequireAuthenticatedUser().AddRequirements(new OrganizationMemberRequirement()));
+    }
+}
+
+public sealed class SystemAdminRequirement : IAuthorizationRequirement;
+
+public sealed class OrganizationMemberRequirement : IAuthorizationRequirement;
+
+public sealed class SystemAdminHandler(CurrentUser user) : AuthorizationHandler<SystemAdminRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SystemAdminRequirement requirement)
+    {
+        if (await user.IsSystemAdminAsync()) context.Succeed(requirement);
+    }
+}
+
+public sealed class OrganizationMemberHandler(CurrentUser user, IHttpContextAccessor http)
+    : AuthorizationHandler<OrganizationMemberRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrganizationMemberRequirement requirement)
+    {
+        var value = http.HttpContext?.GetRouteValue("orgId")?.ToString();
+        if (Guid.TryParse(value, out var orgId) && await user.CanSeeOrganizationAsync(orgId)) context.Succeed(requirement);
+    }
+}
+
+/// <summary>
+/// A signed-in caller who may not see something gets 404, as if it did not exist: another agency's
+/// data, or an administrator's screen, never reveals that it is there.
+/// </summary>
+public sealed class NotFoundWhenForbidden : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (!result.Forbidden) return _default.HandleAsync(next, context, policy, result);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+
+namespace Pmqa.Web.Infrastructure.Startup;
+
+/// <summary>
+/// Command-line verbs for operators and developers:
+/// <c>migrate</c> applies pending migrations and exits (for production, with Database:MigrateOnStartup=false);
+/// <c>schema-script</c> prints the full CREATE script of the current model for the configured provider,
+/// the starting point of a new migration script (docs/decisions/0002-migrations-as-sql-scripts.md).
+/// </summary>
+public static class Commands
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        if (verb is not ("migrate" or "schema-script")) return false;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmqaDbContext>();
+        if (verb == "migrate")
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+            Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", pending)}");
+        }
+        else
+        {
+            Console.WriteLine(db.Database.GenerateCreateScript());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Organizations;
+using Pmqa.Web.Features.Frameworks;
+
+namespace Pmqa.Web.Infrastructure.Startup;
+
+/// <summary>What happens once at start-up: migrations (unless turned off), the OPDC organisation, the
+/// shipped framework packs, and the first administrator (from configuration, or a printed setup link).</summary>
+public static class StartupTasks
+{
+    public const string OpdcCode = "OPDC";
+
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PmqaDbContext>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            await db.Database.MigrateAsync();
+        await EnsureOpdcAsync(db);
+        await LoadShippedPacksAsync(db, services.GetRequiredService<TimeProvider>(), log, app.Configuration);
+        await BootstrapAdministratorAsync(app, services, log);
+    }
+
+    private static async Task EnsureOpdcAsync(PmqaDbContext db)
+    {
+        if (await db.Organizations.AnyAsync(o => o.Type == OrganizationType.Opdc)) return;
+        db.Organizations.Add(new Organization
+        {
+            Code = OpdcCode,
+            NameTh = "สำนักงานคณะกรรมการพัฒนาระบบราชการ (สำนักงาน ก.พ.ร.)",
+            NameEn = "Office of the Public Sector Development Commission (OPDC)",
+            Type = OrganizationType.Opdc,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public static string FrameworksDirectory(IConfiguration config) =>
+        config["Frameworks:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "frameworks");
+
+    private static async Task LoadShippedPacksAsync(PmqaDbContext db, TimeProvider clock, ILogger log, IConfiguration config)
+    {
+        var folder = FrameworksDirectory(config);
+        if (!Directory.Exists(folder)) return;
+        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order())
+        {
+            var pack = FrameworkPackReader.Read(await File.ReadAllTextAsync(file));
+            var existing = await db.FrameworkVersions.SingleOrDefaultAsync(f => f.Code == pack.Code && f.Version == pack.Version);
+            if (existing is null)
+                db.FrameworkVersions.Add(FrameworkCatalog.NewVersion(pack, clock.GetUtcNow()));
+            else if (existing.LockedAt is null)
+                FrameworkCatalog.SetContent(existing, pack);
+            else if (existing.Sha256 != FrameworkPackJson.Sha256(FrameworkPackJson.Serialize(pack)))
+                log.LogWarning("{File} differs from {Code} {Version}, which a round uses; the stored version is kept.", file, pack.Code, pack.Version);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task BootstrapAdministratorAsync(WebApplication app, IServiceProvider services, ILogger log)
+    {
+        var db = services.GetRequiredService<PmqaDbContext>();
+        if (await db.Memberships.AnyAsync(m => m.Role == Role.SystemAdmin)) return;
+        var email = app.Configuration["Bootstrap:AdminEmail"];
+        var password = app.Configuration["Bootstrap:AdminPassword"];
+        if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password))
+        {
+            var result = await CreateAdministratorAsync(services, email, "System administrator", password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("Bootstrap administrator could not be created: " +
+                    string.Join("; ", result.Errors.Select(e => e.Description)));
+            log.LogInformation("Created the system administrator {Email} from configuration.", email);
+            return;
+        }
+        var token = services.GetRequiredService<SetupLink>().Issue();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
+            log.LogWarning("No administrator exists yet. Open this one-time link to create one: {Url}", $"{address}/account/setup?token={token}");
+        });
+    }
+
+    /// <summary>Creates a user holding the system administrator role in OPDC.</summary>
+    public static async Task<IdentityResult> CreateAdministratorAsync(IServiceProvider services, string email, string displayName, string password)
+    {
+        var db = services.GetRequiredService<PmqaDbContext>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var user = new AppUser { Email = email, UserName = email, DisplayName = displayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) return result;
+        var opdc = await db.Organizations.FirstAsync(o => o.Type == OrganizationType.Opdc);
+        db.Memberships.Add(new Membership { UserId = user.Id, OrganizationId = opdc.Id, Role = Role.SystemAdmin, CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Web.Features;
+using Pmqa.Web.Infrastructure.Startup;
+
+namespace Pmqa.Web.Infrastructure.Web;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddPmqaWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Admin", Auth.Policies.SystemAdmin);
+            o.Conventions.AuthorizeFolder("/Organizations", Auth.Policies.OrganizationMember);
+            o.Conventions.AuthorizePage("/Account/Tokens");
+        });
+        services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; });
+        services.Configure<JsonOptions>(o =>
+        {
+            foreach (var converter in FrameworkPackJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi("v1");
+        services.AddSingleton<SetupLink>();
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static WebApplication UsePmqaPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error");
+        // Pages show a friendly error page; the API answers empty errors with problem details.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UsePmqaLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapPmqaEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapPmqaApi();
+        return app;
+    }
+}
