@@ -5,6 +5,11 @@ using Pmqa.Web.Features;
 using Pmqa.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot and the npm copies from the build output too, not only in Development or after publish.
+builder.WebHost.UseStaticWebAssets();
+// Quiet defaults in code, so they hold whatever the working directory (and so the content root) is.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.AddPmqaDatabase();
 builder.AddPmqaAuth();
 builder.AddPmqaWeb();

@@ -17,8 +17,8 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Auth.Policies.SystemAdmin);
-            o.Conventions.AuthorizeFolder("/Organizations", Auth.Policies.OrganizationMember);
-            o.Conventions.AuthorizePage("/Account/Tokens");
+            o.Conventions.AuthorizePage("/Organizations/Details", Auth.Policies.OrganizationMember);
+            o.Conventions.AuthorizePage("/Account/Logout");
         });
         services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; });
         services.Configure<JsonOptions>(o =>
