@@ -20,10 +20,10 @@ public interface IAuditActor
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : SaveChangesInterceptor
 {
-    // Secrets are recorded as changed, never with their values; derived columns are not recorded at all.
+    // Secrets are recorded as changed, never with their values. Derived columns, bulky documents (their
+    // hash is recorded) and concurrency tokens are not recorded at all.
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "TokenHash"];
-    private static readonly HashSet<string> Skipped =
-        ["ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "ContentJson", "Version", "AccessFailedCount"];
+    private static readonly HashSet<string> Skipped = ["NormalizedEmail", "NormalizedUserName", "ContentJson", "AccessFailedCount"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -75,7 +75,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         foreach (var property in entry.Properties)
         {
             var field = property.Metadata.Name;
-            if (Skipped.Contains(field) || property.Metadata.IsPrimaryKey()) continue;
+            if (Skipped.Contains(field) || property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken) continue;
             var (old, @new) = entry.State switch
             {
                 EntityState.Added => ((object?)null, property.CurrentValue),

@@ -32,11 +32,24 @@ public static class Localization
 
     public static CultureInfo Parse(string? language) => language?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? English : Thai;
 
-    private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
+    /// <summary>Accept-Language for the API only, matching any English or Thai tag ("en", "en-US", "th").</summary>
+    private sealed class ApiAcceptLanguageProvider : RequestCultureProvider
     {
-        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            httpContext.Request.Path.StartsWithSegments("/api")
-                ? base.DetermineProviderCultureResult(httpContext)
-                : Task.FromResult<ProviderCultureResult?>(null);
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            if (!httpContext.Request.Path.StartsWithSegments("/api")) return NullProviderCultureResult;
+            var languages = httpContext.Request.GetTypedHeaders().AcceptLanguage
+                .OrderByDescending(l => l.Quality ?? 1)
+                .Select(l => l.Value.Value ?? "");
+            foreach (var language in languages)
+            {
+                if (language.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return Result(English);
+                if (language.StartsWith("th", StringComparison.OrdinalIgnoreCase)) return Result(Thai);
+            }
+            return NullProviderCultureResult;
+        }
+
+        private static Task<ProviderCultureResult?> Result(CultureInfo culture) =>
+            Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Name));
     }
 }
