@@ -13,7 +13,10 @@ public static class Clients
     public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
     public static HttpClient Anonymous(this PmqaApp app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+        });
 
     public static async Task<HttpClient> ApiAsync(this PmqaApp app, string email, string password)
     {

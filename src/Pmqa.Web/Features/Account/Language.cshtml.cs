@@ -31,5 +31,9 @@ public sealed class LanguageModel(UserManager<AppUser> users) : PageModel
 
     public static void WriteCookie(HttpResponse response, System.Globalization.CultureInfo culture) =>
         response.Cookies.Append(Localization.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            new CookieOptions { HttpOnly = true, Secure = IsSecure(response), IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+
+    private static bool IsSecure(HttpResponse response) =>
+        response.HttpContext.Request.IsHttps ||
+        Infrastructure.Auth.AuthSetup.CookiePolicy(response.HttpContext.RequestServices.GetRequiredService<IConfiguration>()) == CookieSecurePolicy.Always;
 }

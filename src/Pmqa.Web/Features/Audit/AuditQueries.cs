@@ -36,5 +36,5 @@ public sealed class AuditQueries(PmqaDbContext db)
         db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
 
     private static DateTimeOffset BangkokStart(DateOnly day) =>
-        new(day.ToDateTime(TimeOnly.MinValue), Domain.Time.ThaiTime.Bangkok.BaseUtcOffset);
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Domain.Time.ThaiTime.Bangkok.BaseUtcOffset).ToUniversalTime();
 }

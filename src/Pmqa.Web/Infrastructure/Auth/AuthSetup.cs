@@ -48,7 +48,7 @@ public static class AuthSetup
                 o.AccessDeniedPath = "/account/login";
                 o.Cookie.Name = "pmqa.auth";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = CookiePolicy(builder.Configuration);
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
@@ -57,10 +57,23 @@ public static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pmqa.antiforgery";
+            o.Cookie.SecurePolicy = CookiePolicy(builder.Configuration);
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+            o.Cookie.SecurePolicy = CookiePolicy(builder.Configuration));
+
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, SystemAdminHandler>();
         services.AddScoped<IAuthorizationHandler, OrganizationMemberHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return builder;
     }
+
+    /// <summary>Cookies are Secure by default (browsers accept them on http://localhost too);
+    /// <c>Security:CookieSecurePolicy=SameAsRequest</c> allows a plain-http demo on another host.</summary>
+    public static CookieSecurePolicy CookiePolicy(IConfiguration config) =>
+        Enum.TryParse<CookieSecurePolicy>(config["Security:CookieSecurePolicy"], true, out var policy) ? policy : CookieSecurePolicy.Always;
 }

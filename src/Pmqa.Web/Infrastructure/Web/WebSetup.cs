@@ -55,7 +55,9 @@ public static class WebSetup
     public static WebApplication MapPmqaEndpoints(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
+            .AllowAnonymous();
         app.MapRazorPages();
         app.MapPmqaApi();
         return app;

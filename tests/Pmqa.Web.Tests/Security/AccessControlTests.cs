@@ -1,0 +1,165 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pmqa.Web.Tests.Infrastructure;
+
+namespace Pmqa.Web.Tests.Security;
+
+/// <summary>
+/// Walks every endpoint and page the application maps (so a new one is covered the moment it exists) and
+/// proves that an anonymous caller gets a sign-in redirect or 401, and that a member of another
+/// organisation gets 404 for organisation data and administration, and never sees the victim's data.
+/// </summary>
+public abstract class AccessControlTests(PmqaApp app)
+{
+    /// <summary>The only endpoints open to everyone. Adding one means changing this list on purpose.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "GET /health", "HEAD /health", "GET /openapi/{documentName}.json", "POST /api/v1/auth/token",
+        "GET /account/login", "POST /account/login", "GET /account/logout", "POST /account/logout",
+        "GET /account/setup", "POST /account/setup", "GET /account/set-password", "POST /account/set-password",
+        "GET /account/language", "POST /account/language", "GET /error", "POST /error",
+    ];
+
+    private sealed record Probe(string Method, string Template, string Url, bool IsPage, bool IsAdmin, bool IsOrganizationScoped, string ContentType)
+    {
+        public string Key => $"{Method} {Template}";
+    }
+
+    [Fact]
+    public async Task Only_the_listed_endpoints_are_public()
+    {
+        var probes = await ProbesAsync(new Dictionary<string, string>());
+        var anonymous = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .SelectMany(e => Methods(e).Select(m => $"{m} {Template(e)}"))
+            .ToHashSet();
+        Assert.Equal(Public.Order(), anonymous.Order());
+        // The walk sees pages and API endpoints, and tells administration and organisation data apart.
+        Assert.True(probes.Count > 40, $"only {probes.Count} probes");
+        Assert.Contains(probes, p => p.IsPage && p.IsAdmin && p.Template == "/admin/users");
+        Assert.Contains(probes, p => !p.IsPage && p.IsAdmin && p.Template == "/api/v1/users");
+        Assert.Contains(probes, p => p.IsPage && p.IsOrganizationScoped && p.Template == "/organizations/{orgId}");
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_sent_to_sign_in_or_refused_everywhere_else()
+    {
+        var (values, _) = await VictimAsync();
+        var client = app.Anonymous();
+        foreach (var probe in (await ProbesAsync(values)).Where(p => !Public.Contains(p.Key)))
+        {
+            var response = await SendAsync(client, probe);
+            if (probe.IsPage)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/login"),
+                    $"{probe.Key} answered {(int)response.StatusCode} to an anonymous caller");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{probe.Key} answered {(int)response.StatusCode} to an anonymous caller");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_member_of_another_organisation_gets_nothing_of_the_victims()
+    {
+        var (values, victim) = await VictimAsync();
+        var admin = await app.AdminApiAsync();
+        var outsiderOrg = await admin.OrganizationAsync();
+        var outsider = await admin.PersonAsync(outsiderOrg, "coordinator");
+        var api = await app.ApiAsync(outsider.Email, Seed.Password);
+        var pages = await app.BrowserAsync(outsider.Email, Seed.Password);
+
+        foreach (var probe in (await ProbesAsync(values)).Where(p => !Public.Contains(p.Key)))
+        {
+            // Revoking one's own token is self-service; do it with a token of its own so the walk goes on.
+            var client = probe.Key == "DELETE /api/v1/auth/token" ? await app.ApiAsync(outsider.Email, Seed.Password) : probe.IsPage ? pages : api;
+            var response = await SendAsync(client, probe);
+            var body = await response.Content.ReadAsStringAsync();
+            if (probe.IsAdmin || probe.IsOrganizationScoped)
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{probe.Key} answered {(int)response.StatusCode} to an outsider");
+            else
+                Assert.True((int)response.StatusCode is 200 or 204 or 400 or 404 or 405, $"{probe.Key} answered {(int)response.StatusCode} to an outsider");
+            Assert.False(body.Contains(victim.Code) || body.Contains(victim.Email) || body.Contains(victim.Name),
+                $"{probe.Key} showed the victim's data to an outsider");
+        }
+
+        Assert.True(await app.WithDbAsync(db => db.Memberships.AnyAsync(m => m.Id == Guid.Parse(values["membershipId"]))),
+            "an outsider's request removed the victim's membership");
+    }
+
+    private sealed record Victim(string Code, string Name, string Email);
+
+    private async Task<(Dictionary<string, string> Values, Victim Victim)> VictimAsync()
+    {
+        var admin = await app.AdminApiAsync();
+        var org = await admin.OrganizationAsync();
+        var person = await admin.PersonAsync();
+        var membership = await admin.MemberAsync(org, person, "coordinator");
+        return (new Dictionary<string, string>
+        {
+            ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
+            ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
+        }, new Victim(org.Code, org.NameTh, person.Email));
+    }
+
+    private async Task<List<Probe>> ProbesAsync(Dictionary<string, string> values)
+    {
+        await app.AdminApiAsync(); // starts the server, so the endpoint data source is complete
+        var probes = new List<Probe>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var template = Template(endpoint);
+            var url = values.Count == 0 ? template : Url(endpoint.RoutePattern, values, template);
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
+            // A body of a type the endpoint accepts, so that routing reaches authorization.
+            var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+            probes.AddRange(Methods(endpoint).Select(m => new Probe(m, template, url, isPage,
+                policies.Contains("SystemAdmin"), endpoint.RoutePattern.GetParameter("orgId") is not null, contentType)));
+        }
+        return probes;
+    }
+
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+
+    private static string Template(RouteEndpoint endpoint)
+    {
+        var path = string.Join("/", endpoint.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+        {
+            RoutePatternLiteralPart l => l.Content.ToLowerInvariant(),
+            RoutePatternParameterPart q => "{" + q.Name + "}",
+            RoutePatternSeparatorPart sep => sep.Content,
+            _ => "",
+        }))));
+        return "/" + path.TrimEnd('/');
+    }
+
+    private static string Url(RoutePattern pattern, Dictionary<string, string> values, string template) =>
+        "/" + string.Join("/", pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+        {
+            RoutePatternLiteralPart l => l.Content,
+            RoutePatternParameterPart q when values.TryGetValue(q.Name, out var v) => v,
+            RoutePatternParameterPart q => throw new InvalidOperationException(
+                $"{template} has a route parameter {{{q.Name}}} this test does not know: add a value for it in VictimAsync."),
+            RoutePatternSeparatorPart sep => sep.Content,
+            _ => "",
+        }))));
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, Probe probe) =>
+        client.SendAsync(new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url)
+        {
+            Content = probe.Method is "GET" or "HEAD" or "DELETE" ? null : new StringContent("{}", System.Text.Encoding.UTF8, probe.ContentType),
+        });
+}
+
+public sealed class AccessControlTests_Sqlite(SqliteApp app) : AccessControlTests(app), IClassFixture<SqliteApp>;
+public sealed class AccessControlTests_Postgres(PostgresApp app) : AccessControlTests(app), IClassFixture<PostgresApp>;
