@@ -57,13 +57,13 @@ public static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        // The antiforgery and TempData cookies carry no identity; they follow the request's scheme because
+        // antiforgery refuses to run over plain http with Always (local runs on http://localhost).
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "pmqa.antiforgery";
-            o.Cookie.SecurePolicy = CookiePolicy(builder.Configuration);
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
-            o.Cookie.SecurePolicy = CookiePolicy(builder.Configuration));
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, SystemAdminHandler>();
@@ -72,8 +72,8 @@ public static class AuthSetup
         return builder;
     }
 
-    /// <summary>Cookies are Secure by default (browsers accept them on http://localhost too);
-    /// <c>Security:CookieSecurePolicy=SameAsRequest</c> allows a plain-http demo on another host.</summary>
+    /// <summary>The sign-in cookie is Secure by default (browsers accept Secure cookies from http://localhost
+    /// too); <c>Security:CookieSecurePolicy=SameAsRequest</c> allows a plain-http demo on another host.</summary>
     public static CookieSecurePolicy CookiePolicy(IConfiguration config) =>
         Enum.TryParse<CookieSecurePolicy>(config["Security:CookieSecurePolicy"], true, out var policy) ? policy : CookieSecurePolicy.Always;
 }
