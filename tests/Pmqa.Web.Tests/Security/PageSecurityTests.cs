@@ -84,6 +84,18 @@ public sealed class PageSecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Thai_is_sent_as_text_not_as_escapes()
+    {
+        var client = await app.BrowserAsync(PmqaApp.AdminEmail, PmqaApp.AdminPassword);
+        var html = await client.GetStringAsync("/frameworks/pmqa-4.0/issues/1.1");
+        Assert.Contains("ระดับพื้นฐาน", html);
+        Assert.DoesNotContain("&#xE", html);
+        var json = await (await app.AdminApiAsync()).GetStringAsync("/api/v1/frameworks/pmqa-4.0");
+        Assert.Contains("การนำองค์การ", json);
+        Assert.DoesNotContain("\\u0E", json);
+    }
+
+    [Fact]
     public async Task Health_reports_the_database()
     {
         var body = await (await app.Anonymous().GetAsync("/health")).JsonAsync();
