@@ -71,7 +71,8 @@ public sealed class PageSecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Screens_are_Thai_by_default_and_English_after_switching()
     {
-        var client = await app.BrowserAsync(PmqaApp.AdminEmail, PmqaApp.AdminPassword);
+        var person = await (await app.AdminApiAsync()).PersonAsync();
+        var client = await app.BrowserAsync(person.Email, Seed.Password);
         var thai = await client.GetHtmlAsync("/frameworks/pmqa-4.0/issues/1.1");
         Assert.Equal("th", thai.DocumentElement.GetAttribute("lang"));
         Assert.Contains("ระดับพื้นฐาน", thai.Body!.TextContent);
@@ -81,12 +82,18 @@ public sealed class PageSecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Basic", english.QuerySelector("#level-Basic")!.TextContent);
         Assert.Contains("1.1.B1", english.Body!.TextContent);
+
+        // The choice is remembered on the account: a new browser signs in to English screens.
+        var elsewhere = await app.BrowserAsync(person.Email, Seed.Password);
+        Assert.Equal("en", (await elsewhere.GetHtmlAsync("/")).DocumentElement.GetAttribute("lang"));
     }
 
     [Fact]
     public async Task Thai_is_sent_as_text_not_as_escapes()
     {
-        var client = await app.BrowserAsync(PmqaApp.AdminEmail, PmqaApp.AdminPassword);
+        // A fresh person: the administrator's language preference may have been switched by another test.
+        var person = await (await app.AdminApiAsync()).PersonAsync();
+        var client = await app.BrowserAsync(person.Email, Seed.Password);
         var html = await client.GetStringAsync("/frameworks/pmqa-4.0/issues/1.1");
         Assert.Contains("ระดับพื้นฐาน", html);
         Assert.DoesNotContain("&#xE", html);

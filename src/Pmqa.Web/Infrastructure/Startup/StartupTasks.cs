@@ -69,7 +69,7 @@ public static class StartupTasks
         var password = app.Configuration["Bootstrap:AdminPassword"];
         if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password))
         {
-            var result = await CreateAdministratorAsync(services, email, "System administrator", password);
+            var result = await CreateAdministratorAsync(services, email, "ผู้ดูแลระบบ", password);
             if (!result.Succeeded)
                 throw new InvalidOperationException("Bootstrap administrator could not be created: " +
                     string.Join("; ", result.Errors.Select(e => e.Description)));

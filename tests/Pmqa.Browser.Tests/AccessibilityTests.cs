@@ -1,0 +1,76 @@
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Pmqa.Browser.Tests;
+
+/// <summary>axe-core on every screen of the journey, each brought to the state a person sees: no serious
+/// or critical violation is allowed. One case per screen, so a failure names the screen.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, ITestOutputHelper output) : IClassFixture<AppServer>
+{
+    public static TheoryData<string> Screens =>
+    [
+        "login", "home", "organisation-form-with-errors", "organisation", "framework",
+        "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task Screen_has_no_serious_or_critical_axe_violation(string screen)
+    {
+        var phone = screen.EndsWith("-phone");
+        await using var s = await BrowserSession.StartAsync(browser.Browser, app, "th", phone ? 390 : 1280, phone ? 844 : 900);
+        await OpenAsync(s, screen);
+        await AxeCheck.AssertNoSeriousViolationsAsync(s.Page, screen, output);
+        s.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task The_check_fails_on_a_critical_violation()
+    {
+        await using var s = await BrowserSession.StartAsync(browser.Browser, app, "th");
+        await s.GotoAsync("/account/login");
+        await s.Page.EvaluateAsync("() => document.querySelector('main').append(document.createElement('button'))");
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => AxeCheck.AssertNoSeriousViolationsAsync(s.Page, "login with a nameless button", output));
+        Assert.Contains("button-name (critical)", failure.Message);
+    }
+
+    private static async Task OpenAsync(BrowserSession s, string screen)
+    {
+        if (screen == "login")
+        {
+            await s.GotoAsync("/account/login");
+            return;
+        }
+        await s.SignInAsAdministratorAsync();
+        switch (screen)
+        {
+            case "home":
+                break;
+            case "organisation-form-with-errors":
+                await s.GotoAsync("/admin/organizations/create");
+                await s.FillOrganizationAsync("bad code!", " ", " ");
+                await s.SaveAsync();
+                await Expect(s.Page.Locator("#Input_Code-error")).Not.ToBeEmptyAsync();
+                await Expect(s.Page.Locator("#Input_NameTh-error")).Not.ToBeEmptyAsync();
+                break;
+            case "organisation":
+                var code = "A11Y-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+                await s.CreateOrganizationAsync(code, "กรมทดสอบการเข้าถึง", "Department of Accessibility Testing");
+                break;
+            case "framework":
+                await s.GotoAsync("/frameworks/pmqa-4.0");
+                break;
+            case "issue-1.1-th" or "issue-1.1-phone":
+                await s.GotoAsync("/frameworks/pmqa-4.0/issues/1.1");
+                await Expect(s.Page.Locator("html")).ToHaveAttributeAsync("lang", "th");
+                break;
+            case "issue-1.1-en":
+                await s.GotoAsync("/frameworks/pmqa-4.0/issues/1.1");
+                await s.SwitchLanguageAsync("English", "en");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
+        }
+    }
+}
