@@ -16,6 +16,10 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundExtension> RoundExtensions => Set<RoundExtension>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<IssueAnswer> IssueAnswers => Set<IssueAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

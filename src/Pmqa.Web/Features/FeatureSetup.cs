@@ -16,7 +16,10 @@ public static class FeatureSetup
         .AddScoped<CreateUser>().AddScoped<SetUserDisabled>().AddScoped<IssuePasswordReset>().AddScoped<UserQueries>()
         .AddScoped<CreateOrganization>().AddScoped<UpdateOrganization>().AddScoped<ImportOrganizations>()
         .AddScoped<OrganizationQueries>().AddScoped<AddMember>().AddScoped<RemoveMember>()
-        .AddScoped<AuditQueries>();
+        .AddScoped<AuditQueries>()
+        .AddScoped<Rounds.CreateRound>().AddScoped<Rounds.OpenRound>().AddScoped<Rounds.GrantExtension>().AddScoped<Rounds.RoundQueries>()
+        .AddScoped<Assessments.AssessmentAccess>().AddScoped<Assessments.IssueAnswerHandlers>().AddScoped<Assessments.AssessmentScores>()
+        .AddScoped<Assessments.AssessmentTransitions>().AddScoped<Assessments.AssessmentQueries>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -28,6 +31,8 @@ public static class FeatureSetup
         UsersApi.Map(api);
         OrganizationsApi.Map(api);
         AuditApi.Map(api);
+        Rounds.RoundsApi.Map(api);
+        Assessments.AssessmentsApi.Map(api);
         return app;
     }
 }

@@ -103,9 +103,13 @@ public abstract class AccessControlTests(PmqaApp app)
         var org = await admin.OrganizationAsync();
         var person = await admin.PersonAsync();
         var membership = await admin.MemberAsync(org, person, "coordinator");
+        var round = await admin.OpenRoundAsync();
+        var assessment = (await (await admin.GetAsync($"/api/v1/organizations/{org.Id}/assessments")).JsonAsync())
+            .EnumerateArray().Single(a => a.GetProperty("roundId").GetGuid() == round).GetProperty("id").GetString()!;
         return (new Dictionary<string, string>
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
+            ["assessmentId"] = assessment, ["roundId"] = round.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }
@@ -122,8 +126,9 @@ public abstract class AccessControlTests(PmqaApp app)
             var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
             // A body of a type the endpoint accepts, so that routing reaches authorization.
             var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
-            probes.AddRange(Methods(endpoint).Select(m => new Probe(m, template, url, isPage,
-                policies.Contains("SystemAdmin"), endpoint.RoutePattern.GetParameter("orgId") is not null, contentType)));
+            var staffOnly = policies.Contains("SystemAdmin") || policies.Contains("OpdcOfficer");
+            var organizationData = endpoint.RoutePattern.GetParameter("orgId") is not null || endpoint.RoutePattern.GetParameter("assessmentId") is not null;
+            probes.AddRange(Methods(endpoint).Select(m => new Probe(m, template, url, isPage, staffOnly, organizationData, contentType)));
         }
         return probes;
     }

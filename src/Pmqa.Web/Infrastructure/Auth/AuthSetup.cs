@@ -68,6 +68,7 @@ public static class AuthSetup
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, SystemAdminHandler>();
         services.AddScoped<IAuthorizationHandler, OrganizationMemberHandler>();
+        services.AddScoped<IAuthorizationHandler, OpdcOfficerHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return builder;
     }

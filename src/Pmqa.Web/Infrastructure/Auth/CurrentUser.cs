@@ -39,6 +39,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, PmqaDbContext db)
     public async Task<bool> CanSeeOrganizationAsync(Guid organizationId) =>
         await SeesAllOrganizationsAsync() || (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId);
 
+    public async Task<bool> HasRoleInAsync(Guid organizationId, params Role[] roles) =>
+        (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId && roles.Contains(m.Role));
+
     /// <summary>The administrator manages every team; an agency's coordinator manages its own.</summary>
     public async Task<bool> CanManageMembersAsync(Guid organizationId) =>
         await IsSystemAdminAsync() ||

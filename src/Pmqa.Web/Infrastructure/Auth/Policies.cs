@@ -7,12 +7,16 @@ public static class Policies
 {
     public const string SystemAdmin = nameof(SystemAdmin);
 
+    /// <summary>OPDC officers (and the system administrator): rounds, extensions, reopening.</summary>
+    public const string OpdcOfficer = nameof(OpdcOfficer);
+
     /// <summary>Routes carrying <c>{orgId}</c>: only people who may see that organisation get through.</summary>
     public const string OrganizationMember = nameof(OrganizationMember);
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SystemAdminRequirement()));
+        options.AddPolicy(OpdcOfficer, p => p.RequireAuthenticatedUser().AddRequirements(new OpdcOfficerRequirement()));
         options.AddPolicy(OrganizationMember, p => p.RequireAuthenticatedUser().AddRequirements(new OrganizationMemberRequirement()));
     }
 }
@@ -20,6 +24,16 @@ public static class Policies
 public sealed class SystemAdminRequirement : IAuthorizationRequirement;
 
 public sealed class OrganizationMemberRequirement : IAuthorizationRequirement;
+
+public sealed class OpdcOfficerRequirement : IAuthorizationRequirement;
+
+public sealed class OpdcOfficerHandler(CurrentUser user) : AuthorizationHandler<OpdcOfficerRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OpdcOfficerRequirement requirement)
+    {
+        if (await user.SeesAllOrganizationsAsync()) context.Succeed(requirement);
+    }
+}
 
 public sealed class SystemAdminHandler(CurrentUser user) : AuthorizationHandler<SystemAdminRequirement>
 {

@@ -29,6 +29,8 @@ public abstract record Outcome<T>
     public sealed record NotFound : Outcome<T>;
     /// <summary>The change would overwrite someone else's newer change or break a rule about state.</summary>
     public sealed record Conflict(Msg Message) : Outcome<T>;
+    /// <summary>The caller may see the thing but their role may not do this to it.</summary>
+    public sealed record Forbidden(Msg Message) : Outcome<T>;
 
     public static implicit operator Outcome<T>(T value) => new Ok(value);
     public static implicit operator Outcome<T>(ValidationErrors errors) => new Invalid(errors);

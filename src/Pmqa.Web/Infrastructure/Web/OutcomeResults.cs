@@ -13,6 +13,8 @@ public static class OutcomeResults
             title: Bilingual.T("ข้อมูลไม่ถูกต้อง", "The request has invalid fields")),
         Outcome<T>.Conflict c => TypedResults.Problem(c.Message.ToString(), statusCode: StatusCodes.Status409Conflict,
             title: Bilingual.T("ไม่สามารถดำเนินการได้", "The change conflicts with the current state")),
+        Outcome<T>.Forbidden f => TypedResults.Problem(f.Message.ToString(), statusCode: StatusCodes.Status403Forbidden,
+            title: Bilingual.T("บทบาทของคุณทำสิ่งนี้ไม่ได้", "Your role cannot do this")),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Bilingual.T("ไม่พบข้อมูล", "Not found")),
     };
 

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pmqa.Data.Entities;
+
+namespace Pmqa.Data.Configurations;
+
+internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
+{
+    public void Configure(EntityTypeBuilder<Round> b)
+    {
+        b.Property(r => r.Audiences).HasMaxLength(100).IsRequired();
+        b.Property(r => r.SiteVisitThreshold).HasPrecision(9, 2);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne(r => r.FrameworkVersion).WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.FiscalYear);
+    }
+}
+
+internal sealed class RoundExtensionConfiguration : IEntityTypeConfiguration<RoundExtension>
+{
+    public void Configure(EntityTypeBuilder<RoundExtension> b)
+    {
+        b.Property(e => e.Reason).HasMaxLength(2000).IsRequired();
+        b.HasOne<Round>().WithMany(r => r.Extensions).HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Organization).WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.RoundId, e.OrganizationId });
+    }
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.Property(a => a.State).HasConversion<string>().HasMaxLength(32);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.Property(a => a.SubmittedBy).HasMaxLength(256);
+        b.Property(a => a.ApproverName).HasMaxLength(200);
+        b.Property(a => a.ApproverPosition).HasMaxLength(200);
+        b.Property(a => a.SnapshotSha256).HasMaxLength(64);
+        b.HasOne(a => a.Round).WithMany(r => r.Assessments).HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.RoundId, a.OrganizationId }).IsUnique();
+        b.HasIndex(a => a.OrganizationId);
+    }
+}
+
+internal sealed class IssueAnswerConfiguration : IEntityTypeConfiguration<IssueAnswer>
+{
+    public void Configure(EntityTypeBuilder<IssueAnswer> b)
+    {
+        b.Property(a => a.IssueCode).HasMaxLength(16).IsRequired();
+        b.Property(a => a.UpdatedBy).HasMaxLength(256);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<Assessment>().WithMany(a => a.Answers).HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.AssessmentId, a.IssueCode }).IsUnique();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Pmqa.Data.Entities;
+
+/// <summary>An assessment round (รอบการประเมิน) of one fiscal year for some audiences. Its dates are
+/// instants; the screens show them in Bangkok time.</summary>
+public sealed class Round : IAudited, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int FiscalYear { get; set; }
+    public Guid FrameworkVersionId { get; set; }
+    public FrameworkVersion? FrameworkVersion { get; set; }
+    /// <summary>Comma-separated organisation types the round assesses, e.g. "department,publicOrganization".</summary>
+    public string Audiences { get; set; } = "";
+    public DateTimeOffset OpensAt { get; set; }
+    public DateTimeOffset SubmissionDeadline { get; set; }
+    public DateTimeOffset? VerificationEndsAt { get; set; }
+    public DateTimeOffset? SiteVisitFrom { get; set; }
+    public DateTimeOffset? SiteVisitTo { get; set; }
+    public DateTimeOffset? AwardDate { get; set; }
+    public decimal SiteVisitThreshold { get; set; } = 350;
+    /// <summary>Status bands on the total as JSON (<c>[{"level":"Basic","from":300},…]</c>); the pack's when empty.</summary>
+    public string StatusBandsJson { get; set; } = "";
+    public DateTimeOffset? OpenedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    public List<Assessment> Assessments { get; set; } = [];
+    public List<RoundExtension> Extensions { get; set; } = [];
+}
+
+/// <summary>A later submission deadline granted to one organisation, with the reason.</summary>
+public sealed class RoundExtension : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid RoundId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public DateTimeOffset Until { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTimeOffset GrantedAt { get; set; }
+}

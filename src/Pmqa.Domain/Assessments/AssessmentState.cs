@@ -1,0 +1,32 @@
+namespace Pmqa.Domain.Assessments;
+
+/// <summary>The states of an assessment over one fiscal year (shared/domain/workflow.md).</summary>
+public enum AssessmentState
+{
+    Draft, AwaitingApproval, Submitted, UnderReview, Verified,
+    SiteVisitOffered, SiteVisitScheduled, SiteVisited, Certified, NotCertified,
+}
+
+/// <summary>What people do to an assessment.</summary>
+public enum AssessmentAction { Submit, Approve, Reject, Reopen }
+
+public static class AssessmentStates
+{
+    /// <summary>Only a draft can be edited; everything after submission is frozen until OPDC reopens it.</summary>
+    public static bool IsEditable(this AssessmentState state) => state == AssessmentState.Draft;
+
+    public static (string Th, string En) DisplayName(this AssessmentState state) => state switch
+    {
+        AssessmentState.Draft => ("ฉบับร่าง", "Draft"),
+        AssessmentState.AwaitingApproval => ("รอผู้บริหารอนุมัติ", "Awaiting approval"),
+        AssessmentState.Submitted => ("ส่งแล้ว", "Submitted"),
+        AssessmentState.UnderReview => ("อยู่ระหว่างตรวจประเมิน", "Under review"),
+        AssessmentState.Verified => ("ยืนยันผลแล้ว", "Verified"),
+        AssessmentState.SiteVisitOffered => ("เสนอตรวจ ณ พื้นที่", "Site visit offered"),
+        AssessmentState.SiteVisitScheduled => ("นัดตรวจ ณ พื้นที่แล้ว", "Site visit scheduled"),
+        AssessmentState.SiteVisited => ("ตรวจ ณ พื้นที่แล้ว", "Site visited"),
+        AssessmentState.Certified => ("ได้รับการรับรอง", "Certified"),
+        AssessmentState.NotCertified => ("ไม่ได้รับการรับรอง", "Not certified"),
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Scoring;
+using Pmqa.Web.Features.Frameworks;
+
+namespace Pmqa.Web.Features.Assessments;
+
+/// <summary>The score card of an assessment: its answers scored by the pure scoring rules with the
+/// parameters of the framework version and the round's thresholds.</summary>
+public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
+{
+    public async Task<(FrameworkPack Pack, ScoreCard Card, IReadOnlyList<IssueAnswer> Answers)> ScoreAsync(Assessment assessment, CancellationToken ct = default)
+    {
+        var version = assessment.Round!.FrameworkVersion!;
+        var pack = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
+        var answers = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id).ToListAsync(ct);
+        var card = Scoring.Score(pack, answers.ToDictionary(a => a.IssueCode, AnswerDocuments.ToAnswers),
+            assessment.Round.SiteVisitThreshold, pack.Scoring.StatusBands);
+        return (pack, card, answers);
+    }
+
+    /// <summary>The API's shape: scores rounded to 2 decimals.</summary>
+    public static object ToJson(ScoreCard card) => new
+    {
+        total = card.RoundedTotal,
+        status = card.Status.ToString(),
+        siteVisitEligible = card.SiteVisitEligible,
+        categories = card.Categories.Select(c => new { code = c.Code, score = c.Rounded }),
+        issues = card.Issues.Select(i => new { code = i.Code, score = i.Rounded, level = i.Level.ToString() }),
+        dimensions = card.Dimensions.Select(d => new { code = d.Code, score = d.Rounded }),
+    };
+}

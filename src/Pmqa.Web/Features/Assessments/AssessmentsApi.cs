@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pmqa.Data.Entities;
+using Pmqa.Web.Infrastructure.Auth;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Assessments;
+
+public static class AssessmentsApi
+{
+    public sealed record ApproveBody(string? Name, string? Position);
+
+    public sealed record ReasonBody(string? Reason);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/organizations/{orgId:guid}/assessments", async (Guid orgId, AssessmentQueries query, CancellationToken ct) =>
+                TypedResults.Ok(await query.ForOrganizationAsync(orgId, ct)))
+            .RequireAuthorization(Policies.OrganizationMember).WithTags("Assessments");
+
+        var one = api.MapGroup("/assessments/{assessmentId:guid}").WithTags("Assessments");
+        one.MapGet("/", async (Guid assessmentId, AssessmentAccess access, CancellationToken ct) =>
+            (await access.FindAsync(assessmentId, AssessmentPermission.View, ct)).ToHttp(a => TypedResults.Ok(AssessmentQueries.Details(a))));
+        one.MapGet("/score", async (Guid assessmentId, AssessmentAccess access, AssessmentScores scores, CancellationToken ct) =>
+            await access.FindAsync(assessmentId, AssessmentPermission.View, ct) is Outcome<Assessment>.Ok ok
+                ? (IResult)TypedResults.Ok(AssessmentScores.ToJson((await scores.ScoreAsync(ok.Value, ct)).Card))
+                : NotFound());
+        one.MapGet("/issues/{issueCode}", async (Guid assessmentId, string issueCode, IssueAnswerHandlers answers, HttpResponse response, CancellationToken ct) =>
+            (await answers.GetAsync(assessmentId, issueCode, ct)).ToHttp(found =>
+            {
+                response.Headers.ETag = found.View.ETag;
+                return TypedResults.Ok(found.View);
+            }));
+        one.MapPut("/issues/{issueCode}", PutIssueAsync)
+            .WithSummary("Save an issue's answers; If-Match must carry the ETag read (412 with the current state if stale, 428 if missing)");
+        one.MapGet("/incomplete", async (Guid assessmentId, AssessmentTransitions transitions, CancellationToken ct) =>
+            (await transitions.ListIncompleteAsync(assessmentId, ct)).ToHttp(list => TypedResults.Ok(list)));
+        one.MapPost("/submit", async (Guid assessmentId, AssessmentTransitions transitions, CancellationToken ct) =>
+                (await transitions.SubmitAsync(assessmentId, ct)).ToHttp(r => TypedResults.Ok(r)))
+            .WithSummary("Coordinator: send for the executive's approval (400 lists what is incomplete; 409 after the deadline)");
+        one.MapPost("/approve", async (Guid assessmentId, ApproveBody body, AssessmentTransitions transitions, CancellationToken ct) =>
+                (await transitions.ApproveAsync(assessmentId, body.Name, body.Position, ct)).ToHttp(r => TypedResults.Ok(r)))
+            .WithSummary("Executive: approve and freeze the submission; the answer holds the snapshot's SHA-256");
+        one.MapPost("/reject", async (Guid assessmentId, ReasonBody body, AssessmentTransitions transitions, CancellationToken ct) =>
+            (await transitions.RejectAsync(assessmentId, body.Reason, ct)).ToHttp(r => TypedResults.Ok(r)));
+        one.MapPost("/reopen", async (Guid assessmentId, ReasonBody body, AssessmentTransitions transitions, CancellationToken ct) =>
+            (await transitions.ReopenAsync(assessmentId, body.Reason, ct)).ToHttp(r => TypedResults.Ok(r)));
+    }
+
+    private static async Task<IResult> PutIssueAsync(Guid assessmentId, string issueCode, IssueAnswerBody body, HttpRequest request,
+        HttpResponse response, IssueAnswerHandlers answers, CancellationToken ct)
+    {
+        // Whether the caller may see it comes first: nothing, not even a 428, may reveal another agency's assessment.
+        if (await answers.GetAsync(assessmentId, issueCode, ct) is not Outcome<(Assessment, Domain.Frameworks.FrameworkPack, Domain.Frameworks.Issue, IssueAnswerView)>.Ok)
+            return NotFound();
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+            return TypedResults.Problem(Bilingual.T("ต้องส่งส่วนหัว If-Match ด้วยค่า ETag ที่อ่านมา", "Send If-Match with the ETag you read."),
+                statusCode: StatusCodes.Status428PreconditionRequired, title: Bilingual.T("ต้องระบุ If-Match", "If-Match is required"));
+        var version = int.TryParse(ifMatch.Replace("W/", "").Trim('"', ' '), out var v) ? v : -1;
+        var outcome = await answers.SaveAsync(assessmentId, issueCode, version, body, ct);
+        if (outcome is Outcome<IssueAnswerView>.Conflict c && c.Message == IssueAnswerHandlers.StaleMessage
+            && await answers.GetAsync(assessmentId, issueCode, ct) is { } current && current is Outcome<(Assessment, Domain.Frameworks.FrameworkPack, Domain.Frameworks.Issue, IssueAnswerView)>.Ok now)
+        {
+            response.Headers.ETag = now.Value.Item4.ETag;
+            return TypedResults.Problem(c.Message.ToString(), statusCode: StatusCodes.Status412PreconditionFailed,
+                title: Bilingual.T("มีผู้อื่นบันทึกก่อนคุณ", "Someone else saved first"),
+                extensions: new Dictionary<string, object?> { ["current"] = now.Value.Item4 });
+        }
+        return outcome.ToHttp(view =>
+        {
+            response.Headers.ETag = view.ETag;
+            return TypedResults.Ok(view);
+        });
+    }
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: Bilingual.T("ไม่พบข้อมูล", "Not found"));
+}

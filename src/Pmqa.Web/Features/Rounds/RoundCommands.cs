@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Organizations;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Rounds;
+
+public sealed record RoundInput(
+    int? FiscalYear, string? FrameworkCode, IReadOnlyList<string>? Audiences, DateTimeOffset? OpensAt, DateTimeOffset? SubmissionDeadline,
+    DateTimeOffset? VerificationEndsAt = null, DateTimeOffset? SiteVisitFrom = null, DateTimeOffset? SiteVisitTo = null,
+    DateTimeOffset? AwardDate = null, decimal? SiteVisitThreshold = null);
+
+/// <summary>An OPDC officer creates a round on the current version of a framework. The round is a plan
+/// until it is opened.</summary>
+public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
+{
+    public static readonly string[] AudienceNames = ["department", "publicOrganization", "province"];
+
+    public async Task<Outcome<Guid>> HandleAsync(RoundInput input, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (input.FiscalYear is not (>= 2560 and <= 2700))
+            errors.Add("fiscalYear", "ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2570", "The fiscal year is a Buddhist Era year such as 2570.");
+        var audiences = (input.Audiences ?? []).Select(a => a.Trim()).Distinct().ToList();
+        if (audiences.Count == 0 || audiences.Any(a => !AudienceNames.Contains(a)))
+            errors.Add("audiences", "เลือกกลุ่มเป้าหมายอย่างน้อยหนึ่งกลุ่ม: department, publicOrganization หรือ province",
+                "Choose at least one audience: department, publicOrganization or province.");
+        if (input.OpensAt is null) errors.Add("opensAt", "กรุณาระบุวันเปิดรอบ", "Enter the opening date.");
+        if (input.SubmissionDeadline is null) errors.Add("submissionDeadline", "กรุณาระบุกำหนดส่ง", "Enter the submission deadline.");
+        else if (input.OpensAt is { } opens && input.SubmissionDeadline <= opens)
+            errors.Add("submissionDeadline", "กำหนดส่งต้องอยู่หลังวันเปิดรอบ", "The deadline must come after the opening date.");
+        if (input.SiteVisitThreshold is < 0 or > 500)
+            errors.Add("siteVisitThreshold", "เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 500", "The threshold must be between 0 and 500.");
+        var framework = await db.FrameworkVersions.AsNoTracking()
+            .Where(f => f.Code == (input.FrameworkCode ?? "")).OrderByDescending(f => f.ImportedAt).FirstOrDefaultAsync(ct);
+        if (framework is null) errors.Add("frameworkCode", $"ไม่พบเกณฑ์ {input.FrameworkCode}", $"No framework has the code {input.FrameworkCode}.");
+        if (errors.Any) return errors;
+
+        var round = new Round
+        {
+            FiscalYear = input.FiscalYear!.Value, FrameworkVersionId = framework!.Id, Audiences = string.Join(",", audiences),
+            OpensAt = input.OpensAt!.Value.ToUniversalTime(), SubmissionDeadline = input.SubmissionDeadline!.Value.ToUniversalTime(),
+            VerificationEndsAt = input.VerificationEndsAt?.ToUniversalTime(), SiteVisitFrom = input.SiteVisitFrom?.ToUniversalTime(),
+            SiteVisitTo = input.SiteVisitTo?.ToUniversalTime(), AwardDate = input.AwardDate?.ToUniversalTime(),
+            SiteVisitThreshold = input.SiteVisitThreshold ?? 350, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return round.Id;
+    }
+}
+
+/// <summary>Opening a round creates one draft assessment for every active organisation of its audiences
+/// and locks the framework version it uses.</summary>
+public sealed class OpenRound(PmqaDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<int>> HandleAsync(Guid roundId, CancellationToken ct = default)
+    {
+        var round = await db.Rounds.Include(r => r.FrameworkVersion).SingleOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null) return new Outcome<int>.NotFound();
+        if (round.OpenedAt is not null)
+            return new Outcome<int>.Conflict(new Msg("รอบนี้เปิดแล้ว", "This round is already open."));
+        var types = round.Audiences.Split(',').Select(a => OrganizationTypes.TryParseApiName(a, out var t) ? t : (OrganizationType?)null)
+            .OfType<OrganizationType>().ToList();
+        var organizations = await db.Organizations.Where(o => o.IsActive && types.Contains(o.Type)).Select(o => o.Id).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var organizationId in organizations)
+            db.Assessments.Add(new Assessment { RoundId = round.Id, OrganizationId = organizationId, CreatedAt = now });
+        round.OpenedAt = now;
+        round.FrameworkVersion!.LockedAt ??= now;
+        await db.SaveChangesAsync(ct);
+        return organizations.Count;
+    }
+}
+
+/// <summary>Grants one organisation a later submission deadline, with a reason.</summary>
+public sealed class GrantExtension(PmqaDbContext db, TimeProvider clock)
+{
+    public sealed record Command(Guid RoundId, Guid? OrganizationId, DateTimeOffset? Until, string? Reason);
+
+    public async Task<Outcome<Guid>> HandleAsync(Command command, CancellationToken ct = default)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RoundId, ct);
+        if (round is null) return new Outcome<Guid>.NotFound();
+        var errors = new ValidationErrors();
+        if (command.OrganizationId is not { } orgId || !await db.Assessments.AnyAsync(a => a.RoundId == round.Id && a.OrganizationId == orgId, ct))
+            errors.Add("organizationId", "หน่วยงานนี้ไม่มีการประเมินในรอบนี้", "This organisation has no assessment in this round.");
+        if (command.Until is not { } until || until <= round.SubmissionDeadline)
+            errors.Add("until", "วันที่ขยายต้องอยู่หลังกำหนดส่งเดิม", "The new deadline must come after the round's deadline.");
+        if (string.IsNullOrWhiteSpace(command.Reason)) errors.Add("reason", "กรุณาระบุเหตุผล", "Give the reason.");
+        if (errors.Any) return errors;
+        var extension = new RoundExtension
+        {
+            RoundId = round.Id, OrganizationId = command.OrganizationId!.Value, Until = command.Until!.Value.ToUniversalTime(),
+            Reason = command.Reason!.Trim(), GrantedAt = clock.GetUtcNow(),
+        };
+        db.RoundExtensions.Add(extension);
+        await db.SaveChangesAsync(ct);
+        return extension.Id;
+    }
+}
+

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+using Pmqa.Domain.Assessments;
+using Pmqa.Domain.Organizations;
+
+namespace Pmqa.Web.Features.Rounds;
+
+public sealed record RoundSummary(
+    Guid Id, int FiscalYear, string FrameworkCode, string FrameworkVersion, string Audiences, DateTimeOffset OpensAt,
+    DateTimeOffset SubmissionDeadline, decimal SiteVisitThreshold, DateTimeOffset? OpenedAt, int Assessments);
+
+/// <summary>Where one organisation stands in a round: what the round page lists for OPDC.</summary>
+public sealed record RoundEntry(
+    Guid AssessmentId, Guid OrganizationId, string OrganizationCode, string NameTh, string NameEn, OrganizationType Type,
+    AssessmentState State, bool Started, DateTimeOffset Deadline, string? ExtensionReason, bool IsLate);
+
+public sealed class RoundQueries(PmqaDbContext db, TimeProvider clock)
+{
+    public Task<List<RoundSummary>> ListAsync(CancellationToken ct = default) =>
+        db.Rounds.AsNoTracking().OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.CreatedAt)
+            .Select(r => new RoundSummary(r.Id, r.FiscalYear, r.FrameworkVersion!.Code, r.FrameworkVersion.Version, r.Audiences,
+                r.OpensAt, r.SubmissionDeadline, r.SiteVisitThreshold, r.OpenedAt, r.Assessments.Count))
+            .ToListAsync(ct);
+
+    public async Task<RoundSummary?> FindAsync(Guid id, CancellationToken ct = default) =>
+        (await ListAsync(ct)).FirstOrDefault(r => r.Id == id);
+
+    /// <summary>Every organisation of the round with its state; late = past its (possibly extended) deadline and not submitted.</summary>
+    public async Task<List<RoundEntry>> EntriesAsync(Guid roundId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId)
+            .Select(a => new
+            {
+                a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Organization.Type, a.State,
+                Started = a.Answers.Any(), a.Round!.SubmissionDeadline,
+            })
+            .ToListAsync(ct);
+        var extensions = (await db.RoundExtensions.AsNoTracking().Where(e => e.RoundId == roundId).ToListAsync(ct))
+            .GroupBy(e => e.OrganizationId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Until)!);
+        return rows.Select(r =>
+            {
+                var extension = extensions.GetValueOrDefault(r.OrganizationId);
+                var deadline = extension?.Until ?? r.SubmissionDeadline;
+                var submitted = r.State is not (AssessmentState.Draft or AssessmentState.AwaitingApproval);
+                return new RoundEntry(r.Id, r.OrganizationId, r.Code, r.NameTh, r.NameEn, r.Type, r.State, r.Started, deadline,
+                    extension?.Reason, !submitted && now > deadline);
+            })
+            .OrderBy(e => e.OrganizationCode).ToList();
+    }
+}

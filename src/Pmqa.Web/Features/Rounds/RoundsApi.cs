@@ -1,0 +1,29 @@
+using Pmqa.Web.Infrastructure.Auth;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Rounds;
+
+public static class RoundsApi
+{
+    public sealed record ExtensionBody(Guid? OrganizationId, DateTimeOffset? Until, string? Reason);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/rounds").WithTags("Rounds").RequireAuthorization(Policies.OpdcOfficer);
+        group.MapGet("/", async (RoundQueries rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(ct)));
+        group.MapPost("/", async (RoundInput input, CreateRound handler, CancellationToken ct) =>
+                (await handler.HandleAsync(input, ct)).ToHttp(id => TypedResults.Created($"/api/v1/rounds/{id}", new { id })))
+            .WithSummary("Create a round: fiscalYear (BE), frameworkCode, audiences, opensAt, submissionDeadline, siteVisitThreshold?");
+        group.MapGet("/{roundId:guid}", async (Guid roundId, RoundQueries rounds, CancellationToken ct) =>
+            await rounds.FindAsync(roundId, ct) is { } round
+                ? Results.Ok(new { round, organizations = await rounds.EntriesAsync(roundId, ct) })
+                : Results.NotFound());
+        group.MapPost("/{roundId:guid}/open", async (Guid roundId, OpenRound handler, CancellationToken ct) =>
+                (await handler.HandleAsync(roundId, ct)).ToHttp(count => TypedResults.Ok(new { assessmentsCreated = count })))
+            .WithSummary("Open the round: one draft assessment per organisation of its audiences");
+        group.MapPost("/{roundId:guid}/extensions", async (Guid roundId, ExtensionBody body, GrantExtension handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new(roundId, body.OrganizationId, body.Until, body.Reason), ct))
+                .ToHttp(id => TypedResults.Created($"/api/v1/rounds/{roundId}", new { id })))
+            .WithSummary("Grant an organisation a later deadline, with a reason");
+    }
+}
