@@ -12,6 +12,7 @@ const copy = (from, to) => {
 copy("bootstrap/dist/css/bootstrap.min.css", "bootstrap/bootstrap.min.css");
 copy("bootstrap/dist/js/bootstrap.bundle.min.js", "bootstrap/bootstrap.bundle.min.js");
 copy("htmx.org/dist/htmx.min.js", "htmx/htmx.min.js");
+copy("echarts/dist/echarts.min.js", "echarts/echarts.min.js");
 // One stylesheet with only the Thai and Latin faces, so no request goes to a file we did not copy.
 const faces = ["400", "600", "700"]
   .map((w) => readFileSync(`node_modules/@fontsource/sarabun/${w}.css`, "utf8"))

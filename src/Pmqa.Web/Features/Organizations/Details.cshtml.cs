@@ -8,7 +8,7 @@ namespace Pmqa.Web.Features.Organizations;
 
 /// <summary>An organisation and its team. Its members (and OPDC staff) may look; the administrator and
 /// the agency's coordinator manage the team.</summary>
-public sealed class DetailsModel(OrganizationQueries queries, CurrentUser me) : PageModel
+public sealed class DetailsModel(OrganizationQueries queries, CurrentUser me, Assessments.AssessmentQueries assessments) : PageModel
 {
     public sealed class InputModel
     {
@@ -21,6 +21,7 @@ public sealed class DetailsModel(OrganizationQueries queries, CurrentUser me) : 
     public bool CanManage { get; private set; }
     public bool IsAdmin { get; private set; }
     public IReadOnlyList<Role> GrantableRoles { get; private set; } = [];
+    public IReadOnlyList<Assessments.AssessmentListItem> Assessments { get; private set; } = [];
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
@@ -52,6 +53,7 @@ public sealed class DetailsModel(OrganizationQueries queries, CurrentUser me) : 
         if (await queries.FindAsync(orgId) is not { } organization) return false;
         Organization = organization;
         Members = await queries.MembersAsync(orgId);
+        Assessments = await assessments.ForOrganizationAsync(orgId);
         CanManage = await me.CanManageMembersAsync(orgId);
         IsAdmin = await me.IsSystemAdminAsync();
         GrantableRoles = Enum.GetValues<Role>()

@@ -17,6 +17,7 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Auth.Policies.SystemAdmin);
+            o.Conventions.AuthorizeFolder("/Rounds", Auth.Policies.OpdcOfficer);
             o.Conventions.AuthorizePage("/Organizations/Details", Auth.Policies.OrganizationMember);
             o.Conventions.AuthorizePage("/Account/Logout");
         });

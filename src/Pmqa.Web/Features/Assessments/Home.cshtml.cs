@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Assessments;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Organizations;
+using Pmqa.Domain.Scoring;
+using Pmqa.Web.Infrastructure.Auth;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Assessments;
+
+/// <summary>Progress of one category on the assessment's home page.</summary>
+public sealed record CategoryProgress(Category Category, decimal Score, int Issues, int Answered, int Explained, int IndicatorsComplete, int ResultsIssues);
+
+/// <summary>The assessment's home page: progress, live score, radar chart, and the submission steps.</summary>
+public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CurrentUser me) : PageModel
+{
+    public sealed class ApprovalInput
+    {
+        public string? Name { get; set; }
+        public string? Position { get; set; }
+    }
+
+    public Assessment Assessment { get; private set; } = null!;
+    public FrameworkPack Pack { get; private set; } = null!;
+    public ScoreCard Card { get; private set; } = null!;
+    public IReadOnlyList<CategoryProgress> Progress { get; private set; } = [];
+    public IReadOnlyDictionary<string, IssueAnswer> Answers { get; private set; } = new Dictionary<string, IssueAnswer>();
+    public IssueAnswer? LastChange { get; private set; }
+    public IReadOnlyList<Incomplete> IncompleteItems { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool CanSubmit { get; private set; }
+    public bool CanApprove { get; private set; }
+    public bool CanReopen { get; private set; }
+    [BindProperty] public ApprovalInput Approval { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId) => await LoadAsync(assessmentId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid assessmentId)
+    {
+        var outcome = await transitions.SubmitAsync(assessmentId);
+        if (outcome is Outcome<AssessmentTransitions.Receipt>.Invalid && await transitions.ListIncompleteAsync(assessmentId) is Outcome<IReadOnlyList<Incomplete>>.Ok list)
+        {
+            IncompleteItems = list.Value;
+            return await LoadAsync(assessmentId) ? Page() : NotFound();
+        }
+        return await After(assessmentId, outcome, Bilingual.T("ส่งให้ผู้บริหารอนุมัติแล้ว", "Sent to the executive for approval."));
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid assessmentId) =>
+        await After(assessmentId, await transitions.ApproveAsync(assessmentId, Approval.Name, Approval.Position),
+            Bilingual.T("อนุมัติและส่งผลการประเมินแล้ว", "Approved and submitted."), "Approval");
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid assessmentId) =>
+        await After(assessmentId, await transitions.RejectAsync(assessmentId, Reason),
+            Bilingual.T("ส่งกลับให้หน่วยงานแก้ไขแล้ว", "Sent back to the team."), "");
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid assessmentId) =>
+        await After(assessmentId, await transitions.ReopenAsync(assessmentId, Reason),
+            Bilingual.T("เปิดให้หน่วยงานแก้ไขแล้ว", "Reopened for the agency."), "");
+
+    private async Task<IActionResult> After(Guid assessmentId, Outcome<AssessmentTransitions.Receipt> outcome, string done, string prefix = "")
+    {
+        switch (outcome)
+        {
+            case Outcome<AssessmentTransitions.Receipt>.Ok:
+                Message = done;
+                return RedirectToPage(new { assessmentId });
+            case Outcome<AssessmentTransitions.Receipt>.Invalid invalid:
+                foreach (var (field, message) in invalid.Errors.All)
+                    ModelState.AddModelError(field == "reason" ? "Reason" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}", message.ToString());
+                break;
+            case Outcome<AssessmentTransitions.Receipt>.Conflict c: ModelState.AddModelError("", c.Message.ToString()); break;
+            case Outcome<AssessmentTransitions.Receipt>.Forbidden f: ModelState.AddModelError("", f.Message.ToString()); break;
+            default: return NotFound();
+        }
+        return await LoadAsync(assessmentId) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid assessmentId)
+    {
+        if (await access.FindAsync(assessmentId, AssessmentPermission.View) is not Outcome<Assessment>.Ok ok) return false;
+        Assessment = ok.Value;
+        var (pack, card, answers) = await scores.ScoreAsync(Assessment);
+        (Pack, Card) = (pack, card);
+        Answers = answers.ToDictionary(a => a.IssueCode);
+        LastChange = answers.MaxBy(a => a.UpdatedAt);
+        var issueScores = card.Issues.ToDictionary(i => i.Code);
+        Progress = pack.Categories.Select(c => new CategoryProgress(c,
+            card.Categories.First(s => s.Code == c.Code).Rounded, c.Issues.Count,
+            c.Issues.Count(i => Answers.ContainsKey(i.Code)),
+            c.Issues.Count(i => i.Kind == IssueKind.Process && AnswerDocuments.Explanations(Answers.GetValueOrDefault(i.Code)).Count > 0),
+            c.Issues.Count(i => i.Kind == IssueKind.Results && issueScores[i.Code].Complete),
+            c.Issues.Count(i => i.Kind == IssueKind.Results))).ToList();
+        var org = Assessment.OrganizationId;
+        var draft = Assessment.State == AssessmentState.Draft;
+        CanEdit = draft && await me.HasRoleInAsync(org, Role.Coordinator, Role.CategoryOwner);
+        CanSubmit = draft && await me.HasRoleInAsync(org, Role.Coordinator);
+        CanApprove = Assessment.State == AssessmentState.AwaitingApproval && await me.HasRoleInAsync(org, Role.Executive);
+        CanReopen = Assessment.State is AssessmentState.Submitted or AssessmentState.AwaitingApproval && await me.SeesAllOrganizationsAsync();
+        return true;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Assessments;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Organizations;
+using Pmqa.Web.Infrastructure.Auth;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Assessments;
+
+/// <summary>An indicator row as typed on the form: numbers stay text so nothing typed is lost on an error.</summary>
+public sealed class IndicatorForm
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Unit { get; set; }
+    public string? Direction { get; set; } = "higher";
+    public string? Target { get; set; }
+    public string? R2 { get; set; }
+    public string? R1 { get; set; }
+    public string? R0 { get; set; }
+    public string? Comparison { get; set; }
+    public string? ComparisonSource { get; set; }
+    public bool Remove { get; set; }
+
+    public bool IsBlank => new[] { Name, Unit, Target, R2, R1, R0, Comparison, ComparisonSource }.All(string.IsNullOrWhiteSpace);
+
+    public static IndicatorForm From(IndicatorDto d) => new()
+    {
+        Code = d.Code, Name = d.Name, Unit = d.Unit, Direction = d.Direction, Target = Text(d.Target), R2 = Text(d.R2), R1 = Text(d.R1),
+        R0 = Text(d.R0), Comparison = Text(d.Comparison), ComparisonSource = d.ComparisonSource,
+    };
+
+    private static string? Text(decimal? v) => v?.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One issue of an assessment: tick the checklist and explain each level (process issues), or report
+/// indicators (results issues). Saves are versioned: a save from a stale page shows both versions and
+/// keeps what the person typed, so they can merge.
+/// </summary>
+public sealed class IssueModel(IssueAnswerHandlers answers, CurrentUser me) : PageModel
+{
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public List<string> Checked { get; set; } = [];
+    [BindProperty] public Dictionary<string, string> Explanations { get; set; } = [];
+    [BindProperty] public List<IndicatorForm> Indicators { get; set; } = [];
+
+    public Assessment Assessment { get; private set; } = null!;
+    public FrameworkPack Pack { get; private set; } = null!;
+    public Issue Issue { get; private set; } = null!;
+    public IssueAnswerView Saved { get; private set; } = null!;
+    /// <summary>Set when the person's save met a newer version: what is stored now.</summary>
+    public IssueAnswerView? Theirs { get; private set; }
+    public bool CanEdit { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, string issueCode)
+    {
+        if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
+        Version = Saved.Version;
+        Checked = [.. Saved.Checked];
+        Explanations = new(Saved.Explanations);
+        Indicators = [.. Saved.Indicators.Select(IndicatorForm.From)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid assessmentId, string issueCode)
+    {
+        if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
+        var (body, rows) = Body();
+        if (!ModelState.IsValid) return Page();
+        var outcome = await answers.SaveAsync(assessmentId, issueCode, Version, body);
+        switch (outcome)
+        {
+            case Outcome<IssueAnswerView>.Ok:
+                Message = Bilingual.T("บันทึกแล้ว", "Saved.");
+                return Redirect($"/assessments/{assessmentId}/issues/{issueCode}");
+            case Outcome<IssueAnswerView>.Invalid invalid:
+                AddErrors(invalid.Errors, rows);
+                return Page();
+            case Outcome<IssueAnswerView>.Conflict c when c.Message == IssueAnswerHandlers.StaleMessage:
+                Theirs = Saved;
+                Version = Saved.Version; // the next save is made knowingly over the version now shown
+                ModelState.Remove(nameof(Version));
+                return Page();
+            case Outcome<IssueAnswerView>.Conflict c:
+                ModelState.AddModelError("", c.Message.ToString());
+                return Page();
+            case Outcome<IssueAnswerView>.Forbidden f:
+                ModelState.AddModelError("", f.Message.ToString());
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>Autosave from the page's script: JSON in, JSON out; a stale or invalid draft is not saved
+    /// and the script falls back to a normal save, which shows the conflict or the field errors.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid assessmentId, string issueCode)
+    {
+        if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
+        var (body, _) = Body();
+        if (!ModelState.IsValid) return BadRequest(new { saved = false });
+        return await answers.SaveAsync(assessmentId, issueCode, Version, body) switch
+        {
+            Outcome<IssueAnswerView>.Ok ok => new JsonResult(new
+            {
+                saved = true, version = ok.Value.Version, score = ok.Value.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                level = Bilingual.T(Enum.Parse<MaturityLevel>(ok.Value.Level).DisplayName()), uncounted = ok.Value.UncountedItems,
+                at = Domain.Time.ThaiTime.FormatDateTime(ok.Value.UpdatedAt ?? DateTimeOffset.UtcNow, Bilingual.IsThai),
+            }),
+            Outcome<IssueAnswerView>.Conflict => new ConflictObjectResult(new { saved = false }),
+            _ => BadRequest(new { saved = false }),
+        };
+    }
+
+    public async Task<IActionResult> OnPostAddSuggestedAsync(Guid assessmentId, string issueCode, string suggestion)
+    {
+        if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
+        ModelState.Clear();
+        if (Issue.SuggestedIndicators.FirstOrDefault(s => s.Code == suggestion) is { } k)
+            Indicators.Add(new IndicatorForm
+            {
+                Code = k.Code, Name = Bilingual.IsThai ? k.NameTh : k.NameEn, Unit = Bilingual.IsThai ? k.UnitTh : k.UnitEn,
+                Direction = k.Direction == Direction.Lower ? "lower" : "higher",
+            });
+        return Page();
+    }
+
+    /// <summary>The API body from the form, with each kept indicator's form row (for mapping errors back).</summary>
+    private (IssueAnswerBody Body, List<int> Rows) Body()
+    {
+        if (Issue.Kind == IssueKind.Process) return (new IssueAnswerBody(Checked, Explanations, null), []);
+        var rows = new List<int>();
+        var indicators = new List<IndicatorDto>();
+        for (var i = 0; i < Indicators.Count; i++)
+        {
+            var f = Indicators[i];
+            if (f.Remove || f.IsBlank) continue;
+            rows.Add(i);
+            indicators.Add(new IndicatorDto(f.Code, f.Name, f.Unit, f.Direction, Number(i, "Target", f.Target), Number(i, "R2", f.R2),
+                Number(i, "R1", f.R1), Number(i, "R0", f.R0), Number(i, "Comparison", f.Comparison), f.ComparisonSource));
+        }
+        return (new IssueAnswerBody(null, null, indicators), rows);
+    }
+
+    private decimal? Number(int row, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (decimal.TryParse(text.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
+        ModelState.AddModelError($"Indicators[{row}].{field}", Bilingual.T("ต้องเป็นตัวเลข", "Must be a number."));
+        return null;
+    }
+
+    private void AddErrors(ValidationErrors errors, List<int> rows)
+    {
+        foreach (var (field, message) in errors.All)
+        {
+            var key = field;
+            if (field.StartsWith("indicators[", StringComparison.Ordinal))
+            {
+                var close = field.IndexOf(']');
+                var row = rows[int.Parse(field[11..close], CultureInfo.InvariantCulture)];
+                var name = field[(close + 2)..];
+                key = $"Indicators[{row}].{char.ToUpperInvariant(name[0])}{name[1..]}";
+            }
+            else if (field.StartsWith("explanations.", StringComparison.Ordinal)) key = $"Explanations[{field[13..]}]";
+            else key = "";
+            ModelState.AddModelError(key, message.ToString());
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid assessmentId, string issueCode)
+    {
+        // The empty "add an indicator" row and rows marked for removal are not indicators.
+        Indicators.RemoveAll(f => f.IsBlank || f.Remove);
+        if (await answers.GetAsync(assessmentId, issueCode) is not Outcome<(Assessment, FrameworkPack, Issue, IssueAnswerView)>.Ok ok) return false;
+        (Assessment, Pack, Issue, Saved) = ok.Value;
+        CanEdit = Assessment.State.IsEditable() && await me.HasRoleInAsync(Assessment.OrganizationId, Role.Coordinator, Role.CategoryOwner);
+        return true;
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Previous and next issue, for moving through the criteria without going back home.</summary>
+    public (Issue? Previous, Issue? Next) Neighbours()
+    {
+        var all = Pack.Issues.ToList();
+        var i = all.FindIndex(x => x.Code == Issue.Code);
+        return (i > 0 ? all[i - 1] : null, i < all.Count - 1 ? all[i + 1] : null);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pmqa.Data.Entities;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Assessments;
+
+/// <summary>The printable receipt of an approved submission, showing the snapshot's SHA-256.</summary>
+public sealed class ReceiptModel(AssessmentAccess access) : PageModel
+{
+    public Assessment Assessment { get; private set; } = null!;
+    public string Total { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId)
+    {
+        if (await access.FindAsync(assessmentId, AssessmentPermission.View) is not Outcome<Assessment>.Ok ok || ok.Value.SnapshotJson is null)
+            return NotFound();
+        Assessment = ok.Value;
+        using var snapshot = System.Text.Json.JsonDocument.Parse(Assessment.SnapshotJson!);
+        Total = snapshot.RootElement.GetProperty("score").GetProperty("total").GetDecimal().ToString("0.00");
+        return Page();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Rounds;
+
+public sealed class DetailsModel(RoundQueries rounds) : PageModel
+{
+    public sealed class ExtensionInput
+    {
+        public Guid? OrganizationId { get; set; }
+        public string? Until { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public RoundSummary Round { get; private set; } = null!;
+    public IReadOnlyList<RoundEntry> Entries { get; private set; } = [];
+    [BindProperty] public ExtensionInput Extension { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId) => await LoadAsync(roundId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostOpenAsync(Guid roundId, [FromServices] OpenRound open)
+    {
+        switch (await open.HandleAsync(roundId))
+        {
+            case Outcome<int>.Ok ok:
+                Message = Bilingual.T($"เปิดรอบแล้ว สร้างแบบประเมิน {ok.Value} หน่วยงาน", $"The round is open: {ok.Value} assessments created.");
+                return RedirectToPage(new { roundId });
+            case Outcome<int>.Conflict c:
+                ModelState.AddModelError("", c.Message.ToString());
+                break;
+            default:
+                return NotFound();
+        }
+        return await LoadAsync(roundId) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostExtendAsync(Guid roundId, [FromServices] GrantExtension grant)
+    {
+        var outcome = await grant.HandleAsync(new(roundId, Extension.OrganizationId, BangkokInput.Parse(Extension.Until), Extension.Reason));
+        if (outcome is Outcome<Guid>.NotFound) return NotFound();
+        if (outcome is Outcome<Guid>.Ok)
+        {
+            Message = Bilingual.T("ขยายเวลาแล้ว", "Extension granted.");
+            return RedirectToPage(new { roundId });
+        }
+        if (outcome is Outcome<Guid>.Invalid invalid) invalid.Errors.AddTo(ModelState, "Extension");
+        return await LoadAsync(roundId) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid roundId)
+    {
+        if (await rounds.FindAsync(roundId) is not { } round) return false;
+        Round = round;
+        Entries = await rounds.EntriesAsync(roundId);
+        return true;
+    }
+}
