@@ -17,7 +17,7 @@ public static class AssessmentsApi
                 TypedResults.Ok(await query.ForOrganizationAsync(orgId, ct)))
             .RequireAuthorization(Policies.OrganizationMember).WithTags("Assessments");
 
-        var one = api.MapGroup("/assessments/{assessmentId:guid}").WithTags("Assessments");
+        var one = api.MapGroup("/assessments/{assessmentId:guid}").WithTags("Assessments").RequireAuthorization(Policies.AssessmentMember);
         one.MapGet("/", async (Guid assessmentId, AssessmentAccess access, CancellationToken ct) =>
             (await access.FindAsync(assessmentId, AssessmentPermission.View, ct)).ToHttp(a => TypedResults.Ok(AssessmentQueries.Details(a))));
         one.MapGet("/score", async (Guid assessmentId, AssessmentAccess access, AssessmentScores scores, CancellationToken ct) =>
@@ -49,9 +49,6 @@ public static class AssessmentsApi
     private static async Task<IResult> PutIssueAsync(Guid assessmentId, string issueCode, IssueAnswerBody body, HttpRequest request,
         HttpResponse response, IssueAnswerHandlers answers, CancellationToken ct)
     {
-        // Whether the caller may see it comes first: nothing, not even a 428, may reveal another agency's assessment.
-        if (await answers.GetAsync(assessmentId, issueCode, ct) is not Outcome<(Assessment, Domain.Frameworks.FrameworkPack, Domain.Frameworks.Issue, IssueAnswerView)>.Ok)
-            return NotFound();
         var ifMatch = request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch))
             return TypedResults.Problem(Bilingual.T("ต้องส่งส่วนหัว If-Match ด้วยค่า ETag ที่อ่านมา", "Send If-Match with the ETag you read."),

@@ -69,6 +69,7 @@ public static class AuthSetup
         services.AddScoped<IAuthorizationHandler, SystemAdminHandler>();
         services.AddScoped<IAuthorizationHandler, OrganizationMemberHandler>();
         services.AddScoped<IAuthorizationHandler, OpdcOfficerHandler>();
+        services.AddScoped<IAuthorizationHandler, AssessmentMemberHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return builder;
     }

@@ -13,8 +13,12 @@ public static class Policies
     /// <summary>Routes carrying <c>{orgId}</c>: only people who may see that organisation get through.</summary>
     public const string OrganizationMember = nameof(OrganizationMember);
 
+    /// <summary>Routes carrying <c>{assessmentId}</c>: only people who may see the assessment's organisation.</summary>
+    public const string AssessmentMember = nameof(AssessmentMember);
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(AssessmentMember, p => p.RequireAuthenticatedUser().AddRequirements(new AssessmentMemberRequirement()));
         options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SystemAdminRequirement()));
         options.AddPolicy(OpdcOfficer, p => p.RequireAuthenticatedUser().AddRequirements(new OpdcOfficerRequirement()));
         options.AddPolicy(OrganizationMember, p => p.RequireAuthenticatedUser().AddRequirements(new OrganizationMemberRequirement()));
@@ -26,6 +30,22 @@ public sealed class SystemAdminRequirement : IAuthorizationRequirement;
 public sealed class OrganizationMemberRequirement : IAuthorizationRequirement;
 
 public sealed class OpdcOfficerRequirement : IAuthorizationRequirement;
+
+public sealed class AssessmentMemberRequirement : IAuthorizationRequirement;
+
+/// <summary>Decides before anything else runs (antiforgery, body binding, preconditions), so that no
+/// answer of any kind reveals another agency's assessment.</summary>
+public sealed class AssessmentMemberHandler(CurrentUser user, IHttpContextAccessor http, Pmqa.Data.PmqaDbContext db)
+    : AuthorizationHandler<AssessmentMemberRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AssessmentMemberRequirement requirement)
+    {
+        if (!Guid.TryParse(http.HttpContext?.GetRouteValue("assessmentId")?.ToString(), out var id)) return;
+        var organizationId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.Assessments.Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId));
+        if (organizationId is { } org && await user.CanSeeOrganizationAsync(org)) context.Succeed(requirement);
+    }
+}
 
 public sealed class OpdcOfficerHandler(CurrentUser user) : AuthorizationHandler<OpdcOfficerRequirement>
 {
