@@ -20,6 +20,10 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<RoundExtension> RoundExtensions => Set<RoundExtension>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<IssueAnswer> IssueAnswers => Set<IssueAnswer>();
+    public DbSet<ProfileAnswer> ProfileAnswers => Set<ProfileAnswer>();
+    public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

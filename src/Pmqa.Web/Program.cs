@@ -1,6 +1,7 @@
 using Pmqa.Web.Infrastructure.Auth;
 using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Web.Infrastructure.Startup;
+using Pmqa.Web.Infrastructure.Storage;
 using Pmqa.Web.Features;
 using Pmqa.Web.Infrastructure.Web;
 
@@ -14,6 +15,7 @@ builder.AddPmqaDatabase();
 builder.AddPmqaAuth();
 builder.AddPmqaWeb();
 builder.AddPmqaRateLimits();
+builder.AddPmqaStorage();
 builder.Services.AddPmqaFeatures();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pmqa.Web.Features.Account;
 using Pmqa.Web.Features.Audit;
+using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Organizations;
 using Pmqa.Web.Features.Users;
@@ -19,7 +20,8 @@ public static class FeatureSetup
         .AddScoped<AuditQueries>()
         .AddScoped<Rounds.CreateRound>().AddScoped<Rounds.OpenRound>().AddScoped<Rounds.GrantExtension>().AddScoped<Rounds.RoundQueries>()
         .AddScoped<Assessments.AssessmentAccess>().AddScoped<Assessments.IssueAnswerHandlers>().AddScoped<Assessments.AssessmentScores>()
-        .AddScoped<Assessments.AssessmentTransitions>().AddScoped<Assessments.AssessmentQueries>();
+        .AddScoped<Assessments.AssessmentTransitions>().AddScoped<Assessments.AssessmentQueries>().AddScoped<Assessments.CopyForward>()
+        .AddEvidence();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -33,6 +35,7 @@ public static class FeatureSetup
         AuditApi.Map(api);
         Rounds.RoundsApi.Map(api);
         Assessments.AssessmentsApi.Map(api);
+        Evidence.EvidenceApi.Map(api);
         return app;
     }
 }

@@ -1,18 +1,23 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace Pmqa.Web.Tests.Infrastructure;
 
 /// <summary>An agency with its team and an open round, made through the API as OPDC would.</summary>
-public sealed record AgencyTeam(Seed.Org Org, Guid AssessmentId, Guid RoundId, HttpClient Coordinator, HttpClient Executive, HttpClient Admin);
+public sealed record AgencyTeam(Seed.Org Org, Guid AssessmentId, Guid RoundId, HttpClient Coordinator, HttpClient Executive, HttpClient Admin)
+{
+    /// <summary>To sign the coordinator in to the pages as well.</summary>
+    public string CoordinatorEmail { get; init; } = "";
+}
 
 public static class AssessmentSeed
 {
-    public static async Task<Guid> OpenRoundAsync(this HttpClient admin, DateTimeOffset? deadline = null, string audience = "department")
+    public static async Task<Guid> OpenRoundAsync(this HttpClient admin, DateTimeOffset? deadline = null, string audience = "department", int fiscalYear = 2570)
     {
         var created = await admin.PostAsJsonAsync("/api/v1/rounds", new
         {
-            fiscalYear = 2570, frameworkCode = "pmqa-4.0", audiences = new[] { audience },
+            fiscalYear, frameworkCode = "pmqa-4.0", audiences = new[] { audience },
             opensAt = DateTimeOffset.UtcNow.AddDays(-1), submissionDeadline = deadline ?? DateTimeOffset.UtcNow.AddDays(30),
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -32,6 +37,34 @@ public static class AssessmentSeed
         var list = await (await admin.GetAsync($"/api/v1/organizations/{org.Id}/assessments")).JsonAsync();
         var assessment = list.EnumerateArray().Single(a => a.GetProperty("roundId").GetGuid() == round).GetProperty("id").GetGuid();
         return new AgencyTeam(org, assessment, round, await app.ApiAsync(coordinator.Email, Seed.Password),
-            await app.ApiAsync(executive.Email, Seed.Password), admin);
+            await app.ApiAsync(executive.Email, Seed.Password), admin) { CoordinatorEmail = coordinator.Email };
+    }
+
+    /// <summary>A request saving an issue's answers, with If-Match when <paramref name="etag"/> is given.</summary>
+    public static HttpRequestMessage PutIssue(Guid assessment, string issue, object body, string? etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessment}/issues/{issue}") { Content = JsonContent.Create(body) };
+        if (etag is not null) request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        return request;
+    }
+
+    public static async Task<string> IssueETagAsync(this HttpClient client, Guid assessment, string issue) =>
+        (await client.GetAsync($"/api/v1/assessments/{assessment}/issues/{issue}")).Headers.ETag!.Tag;
+
+    /// <summary>Writes an explanation on every process issue and a valid indicator on every results issue,
+    /// so the coordinator may submit.</summary>
+    public static async Task CompleteAsync(this AgencyTeam team)
+    {
+        var tree = await (await team.Coordinator.GetAsync("/api/v1/frameworks/pmqa-4.0")).JsonAsync();
+        foreach (var issue in tree.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("issues").EnumerateArray()))
+        {
+            var code = issue.GetProperty("code").GetString()!;
+            object body = issue.GetProperty("kind").GetString() == "process"
+                ? new { @checked = issue.GetProperty("levels")[0].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToArray(),
+                        explanations = new Dictionary<string, string> { ["Basic"] = $"คำอธิบายประเด็น {code}" } }
+                : new { indicators = new[] { new { name = $"ตัวชี้วัด {code}", unit = "ร้อยละ", direction = "higher", target = 80, r2 = 70, r1 = 75, r0 = 80 } } };
+            var response = await team.Coordinator.SendAsync(PutIssue(team.AssessmentId, code, body, await team.Coordinator.IssueETagAsync(team.AssessmentId, code)));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 }

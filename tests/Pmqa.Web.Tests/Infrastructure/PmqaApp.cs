@@ -17,6 +17,9 @@ public abstract class PmqaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "pmqa-keys-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>This app's own blob store folder (uploaded evidence), deleted with the app.</summary>
+    public string BlobPath { get; } = Path.Combine(Path.GetTempPath(), "pmqa-blobs-" + Guid.NewGuid().ToString("N"));
+
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -26,6 +29,7 @@ public abstract class PmqaApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Bootstrap:AdminEmail"] = AdminEmail,
         ["Bootstrap:AdminPassword"] = AdminPassword,
         ["RateLimiting:SignInPermitsPerMinute"] = "1000",
+        ["Storage:Path"] = BlobPath,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -42,6 +46,7 @@ public abstract class PmqaApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
+        if (Directory.Exists(BlobPath)) Directory.Delete(BlobPath, recursive: true);
     }
 
     /// <summary>A fresh DbContext on the app's database (dispose it).</summary>

@@ -106,10 +106,14 @@ public abstract class AccessControlTests(PmqaApp app)
         var round = await admin.OpenRoundAsync();
         var assessment = (await (await admin.GetAsync($"/api/v1/organizations/{org.Id}/assessments")).JsonAsync())
             .EnumerateArray().Single(a => a.GetProperty("roundId").GetGuid() == round).GetProperty("id").GetString()!;
+        // A file of the victim's, named so that showing it would show the victim's code.
+        var coordinator = await app.ApiAsync(person.Email, Seed.Password);
+        var file = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", $"{org.Code}-หลักฐาน.pdf" } };
+        var evidence = await Seed.IdOf(await coordinator.PostAsync($"/api/v1/assessments/{assessment}/evidence", file));
         return (new Dictionary<string, string>
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
-            ["assessmentId"] = assessment, ["roundId"] = round.ToString(),
+            ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["evidenceId"] = evidence.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }

@@ -42,6 +42,9 @@ public static class AssessmentsApi
             .WithSummary("Executive: approve and freeze the submission; the answer holds the snapshot's SHA-256");
         one.MapPost("/reject", async (Guid assessmentId, ReasonBody body, AssessmentTransitions transitions, CancellationToken ct) =>
             (await transitions.RejectAsync(assessmentId, body.Reason, ct)).ToHttp(r => TypedResults.Ok(r)));
+        one.MapPost("/copy-forward", async (Guid assessmentId, CopyForward handler, CancellationToken ct) =>
+                (await handler.HandleAsync(assessmentId, ct)).ToHttp(r => TypedResults.Ok(r)))
+            .WithSummary("Start from last fiscal year's assessment (only into a draft with no answers): indicators shift r0 → r1 → r2");
         one.MapPost("/reopen", async (Guid assessmentId, ReasonBody body, AssessmentTransitions transitions, CancellationToken ct) =>
             (await transitions.ReopenAsync(assessmentId, body.Reason, ct)).ToHttp(r => TypedResults.Ok(r)));
     }

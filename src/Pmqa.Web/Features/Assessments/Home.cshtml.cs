@@ -14,7 +14,7 @@ namespace Pmqa.Web.Features.Assessments;
 public sealed record CategoryProgress(Category Category, decimal Score, int Issues, int Answered, int Explained, int IndicatorsComplete, int ResultsIssues);
 
 /// <summary>The assessment's home page: progress, live score, radar chart, and the submission steps.</summary>
-public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CurrentUser me) : PageModel
+public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CopyForward copyForward, CurrentUser me) : PageModel
 {
     public sealed class ApprovalInput
     {
@@ -33,6 +33,8 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     public bool CanSubmit { get; private set; }
     public bool CanApprove { get; private set; }
     public bool CanReopen { get; private set; }
+    /// <summary>Last year's assessment this one can start from, offered while nothing has been answered.</summary>
+    public Assessment? CopySource { get; private set; }
     [BindProperty] public ApprovalInput Approval { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
@@ -61,6 +63,21 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     public async Task<IActionResult> OnPostReopenAsync(Guid assessmentId) =>
         await After(assessmentId, await transitions.ReopenAsync(assessmentId, Reason),
             Bilingual.T("เปิดให้หน่วยงานแก้ไขแล้ว", "Reopened for the agency."), "");
+
+    public async Task<IActionResult> OnPostCopyForwardAsync(Guid assessmentId)
+    {
+        switch (await copyForward.HandleAsync(assessmentId))
+        {
+            case Outcome<CopyForward.Result>.Ok ok:
+                Message = Bilingual.T($"คัดลอกคำตอบ {ok.Value.IssuesCopied} ประเด็นจากปีงบประมาณ {ok.Value.FromFiscalYear} แล้ว กรุณากรอกผลการดำเนินงานปีปัจจุบันของตัวชี้วัด",
+                    $"Copied {ok.Value.IssuesCopied} issues from fiscal year {ok.Value.FromFiscalYear}; enter this year's indicator results.");
+                return RedirectToPage(new { assessmentId });
+            case Outcome<CopyForward.Result>.Conflict c: ModelState.AddModelError("", c.Message.ToString()); break;
+            case Outcome<CopyForward.Result>.Forbidden f: ModelState.AddModelError("", f.Message.ToString()); break;
+            default: return NotFound();
+        }
+        return await LoadAsync(assessmentId) ? Page() : NotFound();
+    }
 
     private async Task<IActionResult> After(Guid assessmentId, Outcome<AssessmentTransitions.Receipt> outcome, string done, string prefix = "")
     {
@@ -101,6 +118,7 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         CanSubmit = draft && await me.HasRoleInAsync(org, Role.Coordinator);
         CanApprove = Assessment.State == AssessmentState.AwaitingApproval && await me.HasRoleInAsync(org, Role.Executive);
         CanReopen = Assessment.State is AssessmentState.Submitted or AssessmentState.AwaitingApproval && await me.SeesAllOrganizationsAsync();
+        CopySource = CanEdit && Answers.Count == 0 ? await copyForward.SourceAsync(Assessment) : null;
         return true;
     }
 }

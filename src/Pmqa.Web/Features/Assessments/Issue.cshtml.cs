@@ -41,7 +41,7 @@ public sealed class IndicatorForm
 /// indicators (results issues). Saves are versioned: a save from a stale page shows both versions and
 /// keeps what the person typed, so they can merge.
 /// </summary>
-public sealed class IssueModel(IssueAnswerHandlers answers, CurrentUser me) : PageModel
+public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CurrentUser me) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<string> Checked { get; set; } = [];
@@ -55,6 +55,7 @@ public sealed class IssueModel(IssueAnswerHandlers answers, CurrentUser me) : Pa
     /// <summary>Set when the person's save met a newer version: what is stored now.</summary>
     public IssueAnswerView? Theirs { get; private set; }
     public bool CanEdit { get; private set; }
+    public Evidence.EvidencePanelModel Evidence { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, string issueCode)
@@ -180,6 +181,7 @@ public sealed class IssueModel(IssueAnswerHandlers answers, CurrentUser me) : Pa
         if (await answers.GetAsync(assessmentId, issueCode) is not Outcome<(Assessment, FrameworkPack, Issue, IssueAnswerView)>.Ok ok) return false;
         (Assessment, Pack, Issue, Saved) = ok.Value;
         CanEdit = Assessment.State.IsEditable() && await me.HasRoleInAsync(Assessment.OrganizationId, Role.Coordinator, Role.CategoryOwner);
+        Evidence = await evidence.ForIssueAsync(assessmentId, issueCode, CanEdit);
         return true;
     }
 

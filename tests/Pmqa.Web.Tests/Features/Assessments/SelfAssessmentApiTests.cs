@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,15 +10,10 @@ namespace Pmqa.Web.Tests.Features.Assessments;
 
 public abstract class SelfAssessmentApiTests(PmqaApp app)
 {
-    private static HttpRequestMessage Put(Guid assessment, string issue, object body, string? etag)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessment}/issues/{issue}") { Content = JsonContent.Create(body) };
-        if (etag is not null) request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        return request;
-    }
+    private static HttpRequestMessage Put(Guid assessment, string issue, object body, string? etag) =>
+        AssessmentSeed.PutIssue(assessment, issue, body, etag);
 
-    private static async Task<string> ETagAsync(HttpClient client, Guid assessment, string issue) =>
-        (await client.GetAsync($"/api/v1/assessments/{assessment}/issues/{issue}")).Headers.ETag!.Tag;
+    private static Task<string> ETagAsync(HttpClient client, Guid assessment, string issue) => client.IssueETagAsync(assessment, issue);
 
     [Fact]
     public async Task Opening_a_round_gives_each_department_a_draft_and_locks_the_framework_version()
@@ -118,7 +112,7 @@ public abstract class SelfAssessmentApiTests(PmqaApp app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(30, (await refused.JsonAsync()).GetProperty("errors").EnumerateObject().Count());
 
-        await CompleteAsync(team);
+        await team.CompleteAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await team.Executive.PostAsync($"/api/v1/assessments/{team.AssessmentId}/submit", null)).StatusCode);
         var submitted = await team.Coordinator.PostAsync($"/api/v1/assessments/{team.AssessmentId}/submit", null);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
@@ -151,7 +145,7 @@ public abstract class SelfAssessmentApiTests(PmqaApp app)
     public async Task The_executive_may_send_it_back_with_a_reason()
     {
         var team = await app.AgencyAsync();
-        await CompleteAsync(team);
+        await team.CompleteAsync();
         await team.Coordinator.PostAsync($"/api/v1/assessments/{team.AssessmentId}/submit", null);
         var noReason = await team.Executive.PostAsJsonAsync($"/api/v1/assessments/{team.AssessmentId}/reject", new { reason = " " });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
@@ -165,7 +159,7 @@ public abstract class SelfAssessmentApiTests(PmqaApp app)
     public async Task Submitting_after_the_deadline_needs_an_extension()
     {
         var team = await app.AgencyAsync(deadline: DateTimeOffset.UtcNow.AddSeconds(2));
-        await CompleteAsync(team);
+        await team.CompleteAsync();
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         var late = await team.Coordinator.PostAsync($"/api/v1/assessments/{team.AssessmentId}/submit", null);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -179,22 +173,6 @@ public abstract class SelfAssessmentApiTests(PmqaApp app)
         var entry = board.GetProperty("organizations").EnumerateArray().Single(o => o.GetProperty("organizationId").GetGuid() == team.Org.Id);
         Assert.Equal("ระบบเครือข่ายของหน่วยงานขัดข้อง", entry.GetProperty("extensionReason").GetString());
         Assert.False(entry.GetProperty("isLate").GetBoolean());
-    }
-
-    /// <summary>Writes an explanation on every process issue and a valid indicator on every results issue.</summary>
-    private static async Task CompleteAsync(AgencyTeam team)
-    {
-        var tree = await (await team.Coordinator.GetAsync("/api/v1/frameworks/pmqa-4.0")).JsonAsync();
-        foreach (var issue in tree.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("issues").EnumerateArray()))
-        {
-            var code = issue.GetProperty("code").GetString()!;
-            object body = issue.GetProperty("kind").GetString() == "process"
-                ? new { @checked = issue.GetProperty("levels")[0].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToArray(),
-                        explanations = new Dictionary<string, string> { ["Basic"] = $"คำอธิบายประเด็น {code}" } }
-                : new { indicators = new[] { new { name = $"ตัวชี้วัด {code}", unit = "ร้อยละ", direction = "higher", target = 80, r2 = 70, r1 = 75, r0 = 80 } } };
-            var response = await team.Coordinator.SendAsync(Put(team.AssessmentId, code, body, await ETagAsync(team.Coordinator, team.AssessmentId, code)));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
     }
 }
 
