@@ -57,6 +57,15 @@ public sealed class AgencySetup(AppServer app)
             put.Headers.IfMatch.Add(etag);
             (await Client.SendAsync(put)).EnsureSuccessStatusCode();
         }
+        foreach (var section in tree.GetProperty("profileSections").EnumerateArray().Select(s => s.GetProperty("code").GetString()))
+        {
+            var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessment}/profile/{section}")
+            {
+                Content = JsonContent.Create(new { text = $"หน่วยงานมีพันธกิจตามกฎหมายจัดตั้ง และให้บริการประชาชนทั่วประเทศ (หัวข้อ {section})" }),
+            };
+            put.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
+            (await Client.SendAsync(put)).EnsureSuccessStatusCode();
+        }
     }
 
     private async Task AuthenticateAsync(string email, string password)

@@ -21,6 +21,7 @@ public static class FeatureSetup
         .AddScoped<Rounds.CreateRound>().AddScoped<Rounds.OpenRound>().AddScoped<Rounds.GrantExtension>().AddScoped<Rounds.RoundQueries>()
         .AddScoped<Assessments.AssessmentAccess>().AddScoped<Assessments.IssueAnswerHandlers>().AddScoped<Assessments.AssessmentScores>()
         .AddScoped<Assessments.AssessmentTransitions>().AddScoped<Assessments.AssessmentQueries>().AddScoped<Assessments.CopyForward>()
+        .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>()
         .AddEvidence();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>

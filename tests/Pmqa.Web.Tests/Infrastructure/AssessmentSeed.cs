@@ -66,5 +66,14 @@ public static class AssessmentSeed
             var response = await team.Coordinator.SendAsync(PutIssue(team.AssessmentId, code, body, await team.Coordinator.IssueETagAsync(team.AssessmentId, code)));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+        foreach (var section in tree.GetProperty("profileSections").EnumerateArray().Select(s => s.GetProperty("code").GetString()))
+        {
+            var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{team.AssessmentId}/profile/{section}")
+            {
+                Content = JsonContent.Create(new { text = $"ข้อมูลลักษณะสำคัญขององค์การ หัวข้อ {section}" }),
+            };
+            put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0\""));
+            Assert.Equal(HttpStatusCode.OK, (await team.Coordinator.SendAsync(put)).StatusCode);
+        }
     }
 }

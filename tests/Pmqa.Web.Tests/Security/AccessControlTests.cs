@@ -113,7 +113,7 @@ public abstract class AccessControlTests(PmqaApp app)
         return (new Dictionary<string, string>
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
-            ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["evidenceId"] = evidence.ToString(),
+            ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["sectionCode"] = "P1", ["categoryCode"] = "1", ["evidenceId"] = evidence.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }

@@ -117,6 +117,11 @@ public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess acc
             if (issue.Kind == IssueKind.Results && !card.Issues.First(i => i.Code == issue.Code).Complete)
                 incomplete.Add(new(issue.Code, "ยังไม่มีตัวชี้วัด หรือมีตัวชี้วัดที่ข้อมูลไม่ครบถ้วน", "No indicator yet, or an indicator with missing values."));
         }
+        var written = await db.ProfileAnswers.AsNoTracking().Where(p => p.AssessmentId == assessment.Id && p.Text != "")
+            .Select(p => p.SectionCode).ToListAsync(ct);
+        foreach (var section in pack.ProfileSections.Where(s => !written.Contains(s.Code)))
+            incomplete.Add(new($"profile.{section.Code}", $"ลักษณะสำคัญขององค์การ: ยังไม่ได้เขียนหัวข้อ \"{section.NameTh}\"",
+                $"Organisation profile: the section \"{section.NameEn}\" is empty."));
         return incomplete;
     }
 

@@ -11,6 +11,10 @@ public static class AssessmentsApi
 
     public sealed record ReasonBody(string? Reason);
 
+    public sealed record ProfileBody(string? Text, Guid? AttachmentId);
+
+    public sealed record AssignmentBody(Guid? UserId);
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/organizations/{orgId:guid}/assessments", async (Guid orgId, AssessmentQueries query, CancellationToken ct) =>
@@ -32,6 +36,25 @@ public static class AssessmentsApi
             }));
         one.MapPut("/issues/{issueCode}", PutIssueAsync)
             .WithSummary("Save an issue's answers; If-Match must carry the ETag read (412 with the current state if stale, 428 if missing)");
+        one.MapGet("/profile", async (Guid assessmentId, ProfileHandlers profile, CancellationToken ct) =>
+            (await profile.GetAsync(assessmentId, ct)).ToHttp(sections => TypedResults.Ok(sections)))
+            .WithSummary("The organisation profile: every section of the framework with its text, attachment and version");
+        one.MapPut("/profile/{sectionCode}", async (Guid assessmentId, string sectionCode, ProfileBody body, HttpRequest request,
+                HttpResponse response, ProfileHandlers profile, CancellationToken ct) =>
+            {
+                if (!TryIfMatch(request, out var version)) return IfMatchRequired();
+                var outcome = await profile.SaveAsync(assessmentId, sectionCode, version, body.Text, body.AttachmentId, ct);
+                if (outcome is Outcome<ProfileSectionView>.Conflict c && c.Message == ProfileHandlers.StaleMessage)
+                    return TypedResults.Problem(c.Message.ToString(), statusCode: StatusCodes.Status412PreconditionFailed,
+                        title: Bilingual.T("มีผู้อื่นบันทึกก่อนคุณ", "Someone else saved first"));
+                return outcome.ToHttp(view => { response.Headers.ETag = $"\"{view.Version}\""; return TypedResults.Ok(view); });
+            })
+            .WithSummary("Save one profile section; If-Match carries the section's version");
+        one.MapGet("/assignments", async (Guid assessmentId, CategoryAssignments assignments, CancellationToken ct) =>
+            TypedResults.Ok(await assignments.ListAsync(assessmentId, ct)));
+        one.MapPut("/assignments/{categoryCode}", async (Guid assessmentId, string categoryCode, AssignmentBody body, CategoryAssignments assignments, CancellationToken ct) =>
+                (await assignments.AssignAsync(assessmentId, categoryCode, body.UserId, ct)).ToHttp(_ => TypedResults.NoContent()))
+            .WithSummary("Coordinator: give a category to a category owner (userId null clears it)");
         one.MapGet("/incomplete", async (Guid assessmentId, AssessmentTransitions transitions, CancellationToken ct) =>
             (await transitions.ListIncompleteAsync(assessmentId, ct)).ToHttp(list => TypedResults.Ok(list)));
         one.MapPost("/submit", async (Guid assessmentId, AssessmentTransitions transitions, CancellationToken ct) =>
@@ -52,11 +75,7 @@ public static class AssessmentsApi
     private static async Task<IResult> PutIssueAsync(Guid assessmentId, string issueCode, IssueAnswerBody body, HttpRequest request,
         HttpResponse response, IssueAnswerHandlers answers, CancellationToken ct)
     {
-        var ifMatch = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch))
-            return TypedResults.Problem(Bilingual.T("ต้องส่งส่วนหัว If-Match ด้วยค่า ETag ที่อ่านมา", "Send If-Match with the ETag you read."),
-                statusCode: StatusCodes.Status428PreconditionRequired, title: Bilingual.T("ต้องระบุ If-Match", "If-Match is required"));
-        var version = int.TryParse(ifMatch.Replace("W/", "").Trim('"', ' '), out var v) ? v : -1;
+        if (!TryIfMatch(request, out var version)) return IfMatchRequired();
         var outcome = await answers.SaveAsync(assessmentId, issueCode, version, body, ct);
         if (outcome is Outcome<IssueAnswerView>.Conflict c && c.Message == IssueAnswerHandlers.StaleMessage
             && await answers.GetAsync(assessmentId, issueCode, ct) is { } current && current is Outcome<(Assessment, Domain.Frameworks.FrameworkPack, Domain.Frameworks.Issue, IssueAnswerView)>.Ok now)
@@ -72,6 +91,18 @@ public static class AssessmentsApi
             return TypedResults.Ok(view);
         });
     }
+
+    /// <summary>Reads the version from If-Match (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>); an unreadable one counts as stale.</summary>
+    private static bool TryIfMatch(HttpRequest request, out int version)
+    {
+        var ifMatch = request.Headers.IfMatch.ToString();
+        version = int.TryParse(ifMatch.Replace("W/", "").Trim('"', ' '), out var v) ? v : -1;
+        return !string.IsNullOrEmpty(ifMatch);
+    }
+
+    private static ProblemHttpResult IfMatchRequired() =>
+        TypedResults.Problem(Bilingual.T("ต้องส่งส่วนหัว If-Match ด้วยค่า ETag ที่อ่านมา", "Send If-Match with the ETag you read."),
+            statusCode: StatusCodes.Status428PreconditionRequired, title: Bilingual.T("ต้องระบุ If-Match", "If-Match is required"));
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: Bilingual.T("ไม่พบข้อมูล", "Not found"));
 }

@@ -14,7 +14,8 @@ namespace Pmqa.Web.Features.Assessments;
 public sealed record CategoryProgress(Category Category, decimal Score, int Issues, int Answered, int Explained, int IndicatorsComplete, int ResultsIssues);
 
 /// <summary>The assessment's home page: progress, live score, radar chart, and the submission steps.</summary>
-public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CopyForward copyForward, CurrentUser me) : PageModel
+public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CopyForward copyForward,
+    CategoryAssignments assignments, Organizations.OrganizationQueries organizations, CurrentUser me) : PageModel
 {
     public sealed class ApprovalInput
     {
@@ -35,6 +36,9 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     public bool CanReopen { get; private set; }
     /// <summary>Last year's assessment this one can start from, offered while nothing has been answered.</summary>
     public Assessment? CopySource { get; private set; }
+    public IReadOnlyDictionary<string, AssignmentView> Assignments { get; private set; } = new Dictionary<string, AssignmentView>();
+    /// <summary>The agency's category owners, offered to the coordinator for each category.</summary>
+    public IReadOnlyList<Organizations.MemberRow> CategoryOwners { get; private set; } = [];
     [BindProperty] public ApprovalInput Approval { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
@@ -63,6 +67,20 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     public async Task<IActionResult> OnPostReopenAsync(Guid assessmentId) =>
         await After(assessmentId, await transitions.ReopenAsync(assessmentId, Reason),
             Bilingual.T("เปิดให้หน่วยงานแก้ไขแล้ว", "Reopened for the agency."), "");
+
+    public async Task<IActionResult> OnPostAssignAsync(Guid assessmentId, string category, Guid? userId)
+    {
+        switch (await assignments.AssignAsync(assessmentId, category, userId))
+        {
+            case Outcome<bool>.Ok:
+                Message = Bilingual.T($"มอบหมายหมวด {category} แล้ว", $"Category {category} assigned.");
+                return RedirectToPage(new { assessmentId });
+            case Outcome<bool>.Invalid invalid: ModelState.AddModelError("", invalid.Errors.All[0].Message.ToString()); break;
+            case Outcome<bool>.Forbidden f: ModelState.AddModelError("", f.Message.ToString()); break;
+            default: return NotFound();
+        }
+        return await LoadAsync(assessmentId) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostCopyForwardAsync(Guid assessmentId)
     {
@@ -119,6 +137,8 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         CanApprove = Assessment.State == AssessmentState.AwaitingApproval && await me.HasRoleInAsync(org, Role.Executive);
         CanReopen = Assessment.State is AssessmentState.Submitted or AssessmentState.AwaitingApproval && await me.SeesAllOrganizationsAsync();
         CopySource = CanEdit && Answers.Count == 0 ? await copyForward.SourceAsync(Assessment) : null;
+        Assignments = (await assignments.ListAsync(assessmentId)).ToDictionary(x => x.CategoryCode);
+        CategoryOwners = CanSubmit ? (await organizations.MembersAsync(org)).Where(m => m.Role == Role.CategoryOwner).ToList() : [];
         return true;
     }
 }

@@ -41,7 +41,7 @@ public sealed class IndicatorForm
 /// indicators (results issues). Saves are versioned: a save from a stale page shows both versions and
 /// keeps what the person typed, so they can merge.
 /// </summary>
-public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CurrentUser me) : PageModel
+public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CategoryAssignments assignments) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<string> Checked { get; set; } = [];
@@ -180,7 +180,7 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
         Indicators.RemoveAll(f => f.IsBlank || f.Remove);
         if (await answers.GetAsync(assessmentId, issueCode) is not Outcome<(Assessment, FrameworkPack, Issue, IssueAnswerView)>.Ok ok) return false;
         (Assessment, Pack, Issue, Saved) = ok.Value;
-        CanEdit = Assessment.State.IsEditable() && await me.HasRoleInAsync(Assessment.OrganizationId, Role.Coordinator, Role.CategoryOwner);
+        CanEdit = Assessment.State.IsEditable() && await assignments.MayEditAsync(Assessment, Pack.CategoryOf(Issue).Code);
         Evidence = await evidence.ForIssueAsync(assessmentId, issueCode, CanEdit);
         return true;
     }

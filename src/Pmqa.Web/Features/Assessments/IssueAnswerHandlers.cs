@@ -19,7 +19,7 @@ public sealed record IssueAnswerView(
 }
 
 public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess access, FrameworkCatalog catalog, TimeProvider clock,
-    Infrastructure.Auth.CurrentUser me)
+    Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments)
 {
     public async Task<Outcome<(Assessment Assessment, FrameworkPack Pack, Issue Issue, IssueAnswerView View)>> GetAsync(
         Guid assessmentId, string issueCode, CancellationToken ct = default)
@@ -40,6 +40,9 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<IssueAnswerView>(found);
         var pack = await PackOf(assessment, ct);
         if (pack.FindIssue(issueCode) is not { } issue) return new Outcome<IssueAnswerView>.NotFound();
+        if (!await assignments.MayEditAsync(assessment, pack.CategoryOf(issue).Code, ct))
+            return new Outcome<IssueAnswerView>.Forbidden(new Msg("หมวดนี้ยังไม่ได้มอบหมายให้คุณ ผู้ประสานงานมอบหมายหมวดได้ที่หน้าการประเมิน",
+                "This category is not assigned to you; the coordinator assigns categories on the assessment's page."));
         if (!assessment.State.IsEditable())
             return new Outcome<IssueAnswerView>.Conflict(new Msg("การประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้ จนกว่าสำนักงาน ก.พ.ร. จะเปิดให้แก้ไข",
                 "This assessment has been submitted; it cannot change unless OPDC reopens it."));

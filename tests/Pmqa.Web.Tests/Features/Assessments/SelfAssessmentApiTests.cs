@@ -110,7 +110,9 @@ public abstract class SelfAssessmentApiTests(PmqaApp app)
         var team = await app.AgencyAsync();
         var refused = await team.Coordinator.PostAsync($"/api/v1/assessments/{team.AssessmentId}/submit", null);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(30, (await refused.JsonAsync()).GetProperty("errors").EnumerateObject().Count());
+        var incomplete = (await refused.JsonAsync()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Equal(30 + 10, incomplete.Count); // every issue and every profile section
+        Assert.Contains("profile.P1", incomplete);
 
         await team.CompleteAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await team.Executive.PostAsync($"/api/v1/assessments/{team.AssessmentId}/submit", null)).StatusCode);
