@@ -38,6 +38,18 @@ public sealed partial class SelfAssessmentJourneyTests(BrowserFixture browser, A
         await Expect(first.Page.Locator("[data-uncounted='1.1.S1']")).ToBeVisibleAsync();
         await first.ScreenshotAsync("assessment-01-issue-autosaved");
 
+        // Evidence for the issue: a real PDF with a Thai name, checked by its content, listed on the issue.
+        await first.Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "แผนยุทธศาสตร์กรม 2570.pdf", MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+        });
+        await first.Page.Locator("button", new() { HasTextString = "อัปโหลด" }).ClickAsync();
+        await first.Page.WaitForURLAsync(new Regex("/issues/1.1"));
+        await Expect(first.Page.Locator("main")).ToContainTextAsync("แผนยุทธศาสตร์กรม 2570.pdf");
+        await Expect(first.Page.Locator("#live-score")).ToHaveTextAsync("300.00");
+        await first.ScreenshotAsync("assessment-01b-evidence");
+
         // The stale copy: its autosave is refused and the page shows both versions, keeping what was typed.
         await second.Page.Locator("#chk-1-1-A1").CheckAsync();
         await Expect(second.Page.Locator("#conflict")).ToBeVisibleAsync(new() { Timeout = 10_000 });

@@ -15,7 +15,7 @@ namespace Pmqa.Web.Features.Assessments;
 public sealed class CopyForward(PmqaDbContext db, AssessmentAccess access, AssessmentScores scores, TimeProvider clock,
     Infrastructure.Auth.CurrentUser me)
 {
-    public sealed record Result(Guid FromAssessmentId, int FromFiscalYear, int IssuesCopied);
+    public sealed record Result(Guid FromAssessmentId, int FromFiscalYear, int IssuesCopied, int EvidenceCopied);
 
     /// <summary>The assessment this one could start from, if any.</summary>
     public async Task<Assessment?> SourceAsync(Assessment target, CancellationToken ct = default) =>
@@ -51,7 +51,30 @@ public sealed class CopyForward(PmqaDbContext db, AssessmentAccess access, Asses
             db.IssueAnswers.Add(answer);
             copied++;
         }
+        var evidence = await CopyEvidenceAsync(source.Id, target.Id, pack, now, ct);
         await db.SaveChangesAsync(ct);
-        return new Result(source.Id, source.Round!.FiscalYear, copied);
+        return new Result(source.Id, source.Round!.FiscalYear, copied, evidence);
+    }
+
+    /// <summary>Last year's files that still support an issue of this framework come along with their links.
+    /// The bytes are not copied: the new records point to the same content-addressed blob.</summary>
+    private async Task<int> CopyEvidenceAsync(Guid sourceId, Guid targetId, Domain.Frameworks.FrameworkPack pack, DateTimeOffset now, CancellationToken ct)
+    {
+        var files = await db.Evidence.AsNoTracking().Include(e => e.Links)
+            .Where(e => e.AssessmentId == sourceId && e.RemovedAt == null).ToListAsync(ct);
+        var count = 0;
+        foreach (var file in files)
+        {
+            var issues = file.Links.Select(l => l.IssueCode).Where(code => pack.FindIssue(code) is not null).Distinct().ToList();
+            if (issues.Count == 0) continue;
+            db.Evidence.Add(new Data.Entities.Evidence
+            {
+                AssessmentId = targetId, Sha256 = file.Sha256, FileName = file.FileName, ContentType = file.ContentType, Length = file.Length,
+                UploadedAt = now, UploadedBy = me.Name,
+                Links = issues.Select(code => new EvidenceLink { IssueCode = code }).ToList(),
+            });
+            count++;
+        }
+        return count;
     }
 }

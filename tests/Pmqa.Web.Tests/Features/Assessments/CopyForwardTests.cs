@@ -21,11 +21,21 @@ public abstract class CopyForwardTests(PmqaApp app)
             indicators = new[] { new { code = "7.1.K1", name = "ร้อยละความสำเร็จ", unit = "ร้อยละ", direction = "higher", target = 80, r2 = 60, r1 = 70, r0 = 75 } },
         });
 
+        var upload = new MultipartFormDataContent();
+        upload.Add(new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"))
+            { Headers = { ContentType = new("application/pdf") } }, "file", "แผนยุทธศาสตร์.pdf");
+        upload.Add(new StringContent("1.1"), "issueCodes");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync($"/api/v1/assessments/{last}/evidence", upload)).StatusCode);
+
         var thisRound = await admin.OpenRoundAsync(fiscalYear: 2570);
         var current = await AssessmentOf(admin, org, thisRound);
         var copied = await coordinator.PostAsync($"/api/v1/assessments/{current}/copy-forward", null);
         Assert.Equal(HttpStatusCode.OK, copied.StatusCode);
         Assert.Equal(2, (await copied.JsonAsync()).GetProperty("issuesCopied").GetInt32());
+        var files = await (await coordinator.GetAsync($"/api/v1/assessments/{current}/evidence")).JsonAsync();
+        var file = Assert.Single(files.EnumerateArray());
+        Assert.Equal("แผนยุทธศาสตร์.pdf", file.GetProperty("fileName").GetString());
+        Assert.Equal(["1.1"], file.GetProperty("issueCodes").EnumerateArray().Select(e => e.GetString()));
 
         var process = await (await coordinator.GetAsync($"/api/v1/assessments/{current}/issues/1.1")).JsonAsync();
         Assert.Equal(["1.1.B1", "1.1.B2"], process.GetProperty("checked").EnumerateArray().Select(e => e.GetString()));
