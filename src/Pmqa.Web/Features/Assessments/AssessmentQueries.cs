@@ -14,12 +14,14 @@ public sealed record AssessmentDetails(
 
 public sealed class AssessmentQueries(PmqaDbContext db)
 {
-    public Task<List<AssessmentListItem>> ForOrganizationAsync(Guid organizationId, CancellationToken ct = default) =>
-        db.Assessments.AsNoTracking().Where(a => a.OrganizationId == organizationId)
+    public async Task<List<AssessmentListItem>> ForOrganizationAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.OrganizationId == organizationId)
             .OrderByDescending(a => a.Round!.FiscalYear)
             .Select(a => new { a.Id, a.Round!.FiscalYear, a.RoundId, a.State })
-            .ToListAsync(ct)
-            .ContinueWith(t => t.Result.Select(a => new AssessmentListItem(a.Id, a.FiscalYear, a.RoundId, Camel(a.State))).ToList(), ct);
+            .ToListAsync(ct);
+        return rows.Select(a => new AssessmentListItem(a.Id, a.FiscalYear, a.RoundId, Camel(a.State))).ToList();
+    }
 
     public static AssessmentDetails Details(Data.Entities.Assessment a) => new(
         a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Round!.FiscalYear, a.RoundId,

@@ -17,13 +17,14 @@ public sealed record RoundEntry(
 public sealed class RoundQueries(PmqaDbContext db, TimeProvider clock)
 {
     public Task<List<RoundSummary>> ListAsync(CancellationToken ct = default) =>
-        db.Rounds.AsNoTracking().OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.CreatedAt)
-            .Select(r => new RoundSummary(r.Id, r.FiscalYear, r.FrameworkVersion!.Code, r.FrameworkVersion.Version, r.Audiences,
-                r.OpensAt, r.SubmissionDeadline, r.SiteVisitThreshold, r.OpenedAt, r.Assessments.Count))
-            .ToListAsync(ct);
+        Summaries(db.Rounds.AsNoTracking().OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.CreatedAt)).ToListAsync(ct);
 
-    public async Task<RoundSummary?> FindAsync(Guid id, CancellationToken ct = default) =>
-        (await ListAsync(ct)).FirstOrDefault(r => r.Id == id);
+    public Task<RoundSummary?> FindAsync(Guid id, CancellationToken ct = default) =>
+        Summaries(db.Rounds.AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
+
+    private static IQueryable<RoundSummary> Summaries(IQueryable<Data.Entities.Round> rounds) =>
+        rounds.Select(r => new RoundSummary(r.Id, r.FiscalYear, r.FrameworkVersion!.Code, r.FrameworkVersion.Version, r.Audiences,
+            r.OpensAt, r.SubmissionDeadline, r.SiteVisitThreshold, r.OpenedAt, r.Assessments.Count));
 
     /// <summary>Every organisation of the round with its state; late = past its (possibly extended) deadline and not submitted.</summary>
     public async Task<List<RoundEntry>> EntriesAsync(Guid roundId, CancellationToken ct = default)
