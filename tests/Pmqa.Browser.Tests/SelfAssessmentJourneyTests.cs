@@ -67,6 +67,8 @@ public sealed partial class SelfAssessmentJourneyTests(BrowserFixture browser, A
 
         await setup.AnswerEverythingAsync(assessment, coordinator, skip: "1.1");
         await first.GotoAsync($"/assessments/{assessment}");
+        // Category 1: all four issues answered, one of them (1.1) with evidence.
+        await Expect(first.Page.Locator("#progress-heading + div tbody tr").First.Locator("td").Nth(4)).ToHaveTextAsync("1/4");
         await AxeCheck.AssertNoSeriousViolationsAsync(first.Page, "assessment home", output);
         await first.Page.Locator("button", new() { HasTextString = "ส่งให้ผู้บริหารอนุมัติ" }).ClickAsync();
         await Expect(first.Page.Locator(".alert-success")).ToContainTextAsync("ส่งให้ผู้บริหารอนุมัติแล้ว");

@@ -11,11 +11,11 @@ using Pmqa.Web.Infrastructure.Web;
 namespace Pmqa.Web.Features.Assessments;
 
 /// <summary>Progress of one category on the assessment's home page.</summary>
-public sealed record CategoryProgress(Category Category, decimal Score, int Issues, int Answered, int Explained, int IndicatorsComplete, int ResultsIssues);
+public sealed record CategoryProgress(Category Category, decimal Score, int Issues, int Answered, int Explained, int IndicatorsComplete, int ResultsIssues, int WithEvidence);
 
 /// <summary>The assessment's home page: progress, live score, radar chart, and the submission steps.</summary>
 public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CopyForward copyForward,
-    CategoryAssignments assignments, Organizations.OrganizationQueries organizations, CurrentUser me) : PageModel
+    CategoryAssignments assignments, Organizations.OrganizationQueries organizations, Pmqa.Data.PmqaDbContext db, CurrentUser me) : PageModel
 {
     public sealed class ApprovalInput
     {
@@ -124,12 +124,16 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         Answers = answers.ToDictionary(a => a.IssueCode);
         LastChange = answers.MaxBy(a => a.UpdatedAt);
         var issueScores = card.Issues.ToDictionary(i => i.Code);
+        var evidenced = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.EvidenceLinks.Where(l => db.Evidence.Any(e => e.Id == l.EvidenceId && e.AssessmentId == assessmentId && e.RemovedAt == null))
+                .Select(l => l.IssueCode).Distinct())).ToHashSet();
         Progress = pack.Categories.Select(c => new CategoryProgress(c,
             card.Categories.First(s => s.Code == c.Code).Rounded, c.Issues.Count,
             c.Issues.Count(i => Answers.ContainsKey(i.Code)),
             c.Issues.Count(i => i.Kind == IssueKind.Process && AnswerDocuments.Explanations(Answers.GetValueOrDefault(i.Code)).Count > 0),
             c.Issues.Count(i => i.Kind == IssueKind.Results && issueScores[i.Code].Complete),
-            c.Issues.Count(i => i.Kind == IssueKind.Results))).ToList();
+            c.Issues.Count(i => i.Kind == IssueKind.Results),
+            c.Issues.Count(i => evidenced.Contains(i.Code)))).ToList();
         var org = Assessment.OrganizationId;
         var draft = Assessment.State == AssessmentState.Draft;
         CanEdit = draft && await me.HasRoleInAsync(org, Role.Coordinator, Role.CategoryOwner);
