@@ -17,9 +17,15 @@ public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
         var pack = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
         var answers = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id).ToListAsync(ct);
         var card = Scoring.Score(pack, answers.ToDictionary(a => a.IssueCode, AnswerDocuments.ToAnswers),
-            assessment.Round.SiteVisitThreshold, pack.Scoring.StatusBands);
+            assessment.Round.SiteVisitThreshold, BandsOf(assessment.Round, pack));
         return (pack, card, answers);
     }
+
+    /// <summary>The round's status bands when it set its own, else the framework version's.</summary>
+    public static IReadOnlyList<StatusBand> BandsOf(Round round, FrameworkPack pack) =>
+        string.IsNullOrEmpty(round.StatusBandsJson)
+            ? pack.Scoring.StatusBands
+            : System.Text.Json.JsonSerializer.Deserialize<List<StatusBand>>(round.StatusBandsJson, FrameworkPackJson.Options)!;
 
     /// <summary>The API's shape: scores rounded to 2 decimals.</summary>
     public static object ToJson(ScoreCard card) => new

@@ -22,6 +22,9 @@ public sealed class CreateModel(CreateRound create, PmqaDbContext db, TimeProvid
         public string? SiteVisitTo { get; set; }
         public string? AwardDate { get; set; }
         public string? SiteVisitThreshold { get; set; } = "350";
+        public string? BasicFrom { get; set; } = "300";
+        public string? AdvanceFrom { get; set; } = "400";
+        public string? SignificanceFrom { get; set; } = "500";
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -39,12 +42,15 @@ public sealed class CreateModel(CreateRound create, PmqaDbContext db, TimeProvid
             int.TryParse(Input.FiscalYear, out var year) ? year : null, Input.FrameworkCode, Input.Audiences,
             BangkokInput.Parse(Input.OpensAt), BangkokInput.Parse(Input.SubmissionDeadline), BangkokInput.Parse(Input.VerificationEndsAt),
             BangkokInput.Parse(Input.SiteVisitFrom), BangkokInput.Parse(Input.SiteVisitTo), BangkokInput.Parse(Input.AwardDate),
-            decimal.TryParse(Input.SiteVisitThreshold, CultureInfo.InvariantCulture, out var threshold) ? threshold : null));
+            decimal.TryParse(Input.SiteVisitThreshold, CultureInfo.InvariantCulture, out var threshold) ? threshold : null,
+            [new("Basic", Number(Input.BasicFrom)), new("Advance", Number(Input.AdvanceFrom)), new("Significance", Number(Input.SignificanceFrom))]));
         if (outcome is Outcome<Guid>.Ok ok) return Redirect($"/rounds/{ok.Value}");
         if (outcome is Outcome<Guid>.Invalid invalid) invalid.Errors.AddTo(ModelState);
         FrameworkCodes = await Codes();
         return Page();
     }
+
+    private static decimal? Number(string? text) => decimal.TryParse(text, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private Task<List<string>> Codes() => db.FrameworkVersions.Select(f => f.Code).Distinct().OrderBy(c => c).ToListAsync();
 }

@@ -9,7 +9,10 @@ namespace Pmqa.Web.Features.Rounds;
 public sealed record RoundInput(
     int? FiscalYear, string? FrameworkCode, IReadOnlyList<string>? Audiences, DateTimeOffset? OpensAt, DateTimeOffset? SubmissionDeadline,
     DateTimeOffset? VerificationEndsAt = null, DateTimeOffset? SiteVisitFrom = null, DateTimeOffset? SiteVisitTo = null,
-    DateTimeOffset? AwardDate = null, decimal? SiteVisitThreshold = null);
+    DateTimeOffset? AwardDate = null, decimal? SiteVisitThreshold = null, IReadOnlyList<RoundBand>? StatusBands = null);
+
+/// <summary>A status band of the round: the total from which an agency's status is <c>Level</c>.</summary>
+public sealed record RoundBand(string? Level, decimal? From);
 
 /// <summary>An OPDC officer creates a round on the current version of a framework. The round is a plan
 /// until it is opened.</summary>
@@ -32,6 +35,7 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
             errors.Add("submissionDeadline", "กำหนดส่งต้องอยู่หลังวันเปิดรอบ", "The deadline must come after the opening date.");
         if (input.SiteVisitThreshold is < 0 or > 500)
             errors.Add("siteVisitThreshold", "เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 500", "The threshold must be between 0 and 500.");
+        var bands = ValidateBands(input.StatusBands, errors);
         var framework = await db.FrameworkVersions.AsNoTracking()
             .Where(f => f.Code == (input.FrameworkCode ?? "")).OrderByDescending(f => f.ImportedAt).FirstOrDefaultAsync(ct);
         if (framework is null) errors.Add("frameworkCode", $"ไม่พบเกณฑ์ {input.FrameworkCode}", $"No framework has the code {input.FrameworkCode}.");
@@ -44,10 +48,35 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
             VerificationEndsAt = input.VerificationEndsAt?.ToUniversalTime(), SiteVisitFrom = input.SiteVisitFrom?.ToUniversalTime(),
             SiteVisitTo = input.SiteVisitTo?.ToUniversalTime(), AwardDate = input.AwardDate?.ToUniversalTime(),
             SiteVisitThreshold = input.SiteVisitThreshold ?? 350, CreatedAt = clock.GetUtcNow(),
+            StatusBandsJson = bands is null ? "" : System.Text.Json.JsonSerializer.Serialize(bands, Domain.Frameworks.FrameworkPackJson.Options),
         };
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
         return round.Id;
+    }
+
+    private static List<Domain.Frameworks.StatusBand>? ValidateBands(IReadOnlyList<RoundBand>? input, ValidationErrors errors)
+    {
+        if (input is null || input.Count == 0) return null;
+        var bands = new List<Domain.Frameworks.StatusBand>();
+        foreach (var band in input)
+        {
+            if (!Enum.TryParse<Domain.Frameworks.MaturityLevel>(band.Level, true, out var level) || level == Domain.Frameworks.MaturityLevel.None
+                || band.From is not (>= 0 and <= 500))
+            {
+                errors.Add("statusBands", "แต่ละช่วงต้องมีระดับ (Basic, Advance, Significance) และคะแนนเริ่มต้น 0–500",
+                    "Each band needs a level (Basic, Advance, Significance) and a starting score of 0–500.");
+                return null;
+            }
+            bands.Add(new(level, band.From.Value));
+        }
+        var ordered = bands.OrderBy(b => b.Level).ToList();
+        if (ordered.Select(b => b.Level).Distinct().Count() != ordered.Count || ordered.Zip(ordered.Skip(1)).Any(p => p.First.From >= p.Second.From))
+        {
+            errors.Add("statusBands", "ระดับที่สูงกว่าต้องเริ่มที่คะแนนสูงกว่า และไม่ซ้ำกัน", "Each level appears once, and a higher level starts at a higher score.");
+            return null;
+        }
+        return ordered;
     }
 }
 
