@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# HTTP load on the foundation's read paths: the framework tree (API), an issue page (Razor, signed in)
-# and /health. Starts a Release build on SQLite in a temp folder, measures with wrk, prints the figures.
+# HTTP load on the read paths people hit most: /health, the framework tree (API), a framework issue page,
+# and, on data made by the demo generator (30 agencies), an assessment's score card (API) and an
+# assessment's issue page as its coordinator. Release build on SQLite in a temp folder; wrk measures.
 # Usage: bench/http-load.sh [seconds=15] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,25 +9,37 @@ seconds=${1:-15}
 connections=${2:-32}
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 dotnet build src/Pmqa.Web -c Release -v q -nologo >/dev/null
+dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo >/dev/null
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 email=bench@opdc.go.th
 password=Bench-pass-2026
+repo=$PWD
 (cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
-  dotnet "$OLDPWD/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
+  dotnet "$repo/bench/Pmqa.DataGenerator/bin/Release/net10.0/Pmqa.DataGenerator.dll" --organizations 30 >"$work/generator.log" 2>&1)
+(cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
+  dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
-# A signed-in cookie for the page: post the sign-in form with its antiforgery token.
-jar="$work/cookies"
-form=$(curl -sf -c "$jar" "http://127.0.0.1:$port/account/login")
-anti=$(printf '%s' "$form" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1)
-curl -sf -b "$jar" -c "$jar" -o /dev/null -X POST "http://127.0.0.1:$port/account/login" \
-  --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$anti"
-cookie=$(awk '$6 == "pmqa.auth" { print $6 "=" $7 }' "$jar")
+# A signed-in cookie for pages: post the sign-in form with its antiforgery token.
+sign_in() {
+  local jar="$work/cookies-$1"
+  local form anti
+  form=$(curl -sf -c "$jar" "http://127.0.0.1:$port/account/login")
+  anti=$(printf '%s' "$form" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1)
+  curl -sf -b "$jar" -c "$jar" -o /dev/null -X POST "http://127.0.0.1:$port/account/login" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$2" --data-urlencode "__RequestVerificationToken=$anti"
+  awk '$6 == "pmqa.auth" { print $6 "=" $7 }' "$jar"
+}
+cookie=$(sign_in "$email" "$password")
+coordinator=coordinator@demo-d001.demo.go.th
+coordinator_cookie=$(sign_in "$coordinator" Demo-pass-2026)
+org=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/organizations?search=DEMO-D001" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+assessment=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/organizations/$org/assessments" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)
 
 run() {
   local name=$1; shift
@@ -38,5 +51,8 @@ run "GET /health" "http://127.0.0.1:$port/health"
 run "GET /api/v1/frameworks/pmqa-4.0 (whole tree, $(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/frameworks/pmqa-4.0" | wc -c) bytes)" \
   -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/frameworks/pmqa-4.0"
 run "GET /frameworks/pmqa-4.0/issues/1.1 (page, signed in)" -H "Cookie: $cookie" "http://127.0.0.1:$port/frameworks/pmqa-4.0/issues/1.1"
+run "GET /api/v1/assessments/{id}/score (30 issues scored per request)" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/assessments/$assessment/score"
+run "GET /assessments/{id}/issues/7.1 (coordinator's page: answers, score, evidence panel)" -H "Cookie: $coordinator_cookie" "http://127.0.0.1:$port/assessments/$assessment/issues/7.1"
+run "GET /assessments/{id} (home: score card, progress, radar data)" -H "Cookie: $coordinator_cookie" "http://127.0.0.1:$port/assessments/$assessment"
 server=$(pgrep -f "Pmqa.Web.dll --urls http://127.0.0.1:$port" | head -n 1)
 printf '\nserver resident memory after load: %s MB\n' "$(( $(awk '/VmRSS/ { print $2 }' "/proc/$server/status") / 1024 ))"

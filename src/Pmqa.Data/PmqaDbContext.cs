@@ -24,6 +24,17 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<ReviewAnswer> ReviewAnswers => Set<ReviewAnswer>();
+    public DbSet<ConsensusAnswer> ConsensusAnswers => Set<ConsensusAnswer>();
+    public DbSet<AssessmentTransition> AssessmentTransitions => Set<AssessmentTransition>();
+    public DbSet<Clarification> Clarifications => Set<Clarification>();
+    public DbSet<ClarificationMessage> ClarificationMessages => Set<ClarificationMessage>();
+    public DbSet<SiteVisit> SiteVisits => Set<SiteVisit>();
+    public DbSet<SiteVisitFinding> SiteVisitFindings => Set<SiteVisitFinding>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
     {
         b.Property(r => r.Audiences).HasMaxLength(100).IsRequired();
         b.Property(r => r.SiteVisitThreshold).HasPrecision(9, 2);
+        b.Property(r => r.DefaultCategoryAwardThreshold).HasPrecision(9, 2);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne(r => r.FrameworkVersion).WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.FiscalYear);
@@ -37,6 +38,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.Property(a => a.ApproverName).HasMaxLength(200);
         b.Property(a => a.ApproverPosition).HasMaxLength(200);
         b.Property(a => a.SnapshotSha256).HasMaxLength(64);
+        b.Property(a => a.VerifiedTotal).HasPrecision(9, 2);
+        b.Property(a => a.VerifiedBy).HasMaxLength(256);
+        b.Property(a => a.SiteVisitDeclineReason).HasMaxLength(4000);
+        b.Property(a => a.FinalTotal).HasPrecision(9, 2);
+        b.Property(a => a.CertificationReason).HasMaxLength(4000);
         b.HasOne(a => a.Round).WithMany(r => r.Assessments).HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.RoundId, a.OrganizationId }).IsUnique();

@@ -22,6 +22,16 @@ public sealed class Assessment : IAudited, IVersioned
     /// <summary>The frozen submission in canonical JSON, and its SHA-256 shown on the receipt.</summary>
     public string? SnapshotJson { get; set; }
     public string? SnapshotSha256 { get; set; }
+    /// <summary>The verified score card (API JSON shape) fixed at confirmation, and its rounded total.</summary>
+    public string? VerifiedScoreJson { get; set; }
+    public decimal? VerifiedTotal { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public string? VerifiedBy { get; set; }
+    public string? SiteVisitDeclineReason { get; set; }
+    /// <summary>The score after the site visit's adjustments (API JSON shape) and its rounded total.</summary>
+    public string? FinalScoreJson { get; set; }
+    public decimal? FinalTotal { get; set; }
+    public string? CertificationReason { get; set; }
     public int Version { get; set; }
 
     public List<IssueAnswer> Answers { get; set; } = [];

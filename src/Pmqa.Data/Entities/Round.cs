@@ -19,6 +19,10 @@ public sealed class Round : IAudited, IVersioned
     public decimal SiteVisitThreshold { get; set; } = 350;
     /// <summary>Status bands on the total as JSON (<c>[{"level":"Basic","from":300},…]</c>); the pack's when empty.</summary>
     public string StatusBandsJson { get; set; } = "";
+    /// <summary>Per-category award thresholds on the verified category score as JSON (<c>{"1":400,…}</c>);
+    /// a category not named uses <see cref="DefaultCategoryAwardThreshold"/>.</summary>
+    public string CategoryAwardThresholdsJson { get; set; } = "";
+    public decimal DefaultCategoryAwardThreshold { get; set; } = 400;
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }

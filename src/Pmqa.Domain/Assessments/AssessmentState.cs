@@ -8,12 +8,28 @@ public enum AssessmentState
 }
 
 /// <summary>What people do to an assessment.</summary>
-public enum AssessmentAction { Submit, Approve, Reject, Reopen }
+public enum AssessmentAction
+{
+    Submit, Approve, Reject, Reopen,
+    /// <summary>OPDC gives the submitted assessment its review team.</summary>
+    StartReview,
+    /// <summary>The lead reviewer fixes the verified score from the consensus.</summary>
+    Confirm,
+    /// <summary>The executive is asked whether it wants a site visit (verified total at the threshold or above).</summary>
+    OfferSiteVisit,
+    AcceptSiteVisit, DeclineSiteVisit,
+    /// <summary>The visit team has been and recorded its findings.</summary>
+    CompleteSiteVisit,
+    Certify, DenyCertification,
+}
 
 public static class AssessmentStates
 {
     /// <summary>Only a draft can be edited; everything after submission is frozen until OPDC reopens it.</summary>
     public static bool IsEditable(this AssessmentState state) => state == AssessmentState.Draft;
+
+    /// <summary>The verified score exists from confirmation on.</summary>
+    public static bool IsVerified(this AssessmentState state) => state >= AssessmentState.Verified;
 
     public static (string Th, string En) DisplayName(this AssessmentState state) => state switch
     {
@@ -23,7 +39,7 @@ public static class AssessmentStates
         AssessmentState.UnderReview => ("อยู่ระหว่างตรวจประเมิน", "Under review"),
         AssessmentState.Verified => ("ยืนยันผลแล้ว", "Verified"),
         AssessmentState.SiteVisitOffered => ("เสนอตรวจ ณ พื้นที่", "Site visit offered"),
-        AssessmentState.SiteVisitScheduled => ("นัดตรวจ ณ พื้นที่แล้ว", "Site visit scheduled"),
+        AssessmentState.SiteVisitScheduled => ("ตอบรับการตรวจ ณ พื้นที่", "Site visit accepted"),
         AssessmentState.SiteVisited => ("ตรวจ ณ พื้นที่แล้ว", "Site visited"),
         AssessmentState.Certified => ("ได้รับการรับรอง", "Certified"),
         AssessmentState.NotCertified => ("ไม่ได้รับการรับรอง", "Not certified"),

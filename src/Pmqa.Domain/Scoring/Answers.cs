@@ -2,7 +2,9 @@ using Pmqa.Domain.Frameworks;
 
 namespace Pmqa.Domain.Scoring;
 
-/// <summary>One indicator of a results issue as the agency (or a reviewer) entered it. Null = not entered.</summary>
+/// <summary>One indicator of a results issue as the agency (or a reviewer) entered it. Null = not entered.
+/// <see cref="Rejected"/> marks an indicator a reviewer rejected: it scores 0 and still counts in the mean,
+/// so rejecting an indicator never raises an issue's score.</summary>
 public sealed record IndicatorInput(
     string Name,
     string Unit,
@@ -11,7 +13,8 @@ public sealed record IndicatorInput(
     decimal? R2,
     decimal? R1,
     decimal? R0,
-    decimal? Comparison);
+    decimal? Comparison,
+    bool Rejected = false);
 
 /// <summary>
 /// A validation problem on one field of an indicator. <see cref="Field"/> is the API's camelCase name

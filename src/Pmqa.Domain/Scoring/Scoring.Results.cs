@@ -56,15 +56,22 @@ public static partial class Scoring
         if (indicators.Count == 0)
             return new IssueScore(issue.Code, 0, MaturityLevel.None, Complete: false, []);
 
-        var valid = indicators.Select(i => Validate(i).Count == 0).ToList();
-        var sum = indicators.Select((i, n) => valid[n] ? ScoreIndicator(i, parameters) : 0).Sum();
+        // A rejected indicator is judged, not entered: it scores 0 without making the issue incomplete.
+        var valid = indicators.Select(i => i.Rejected || Validate(i).Count == 0).ToList();
+        var sum = indicators.Select((i, n) => valid[n] && !i.Rejected ? ScoreIndicator(i, parameters) : 0).Sum();
         var score = sum / indicators.Count;
 
+        return new IssueScore(issue.Code, score, LevelOf(score, parameters), Complete: valid.All(v => v), []);
+    }
+
+    /// <summary>The level label a score earns on its own (results issues, adjusted scores): the rounded
+    /// score against the level thresholds.</summary>
+    public static MaturityLevel LevelOf(decimal score, ScoringParameters parameters)
+    {
         var rounded = Round(score);
-        var level = rounded >= parameters.SignificancePoints ? MaturityLevel.Significance
+        return rounded >= parameters.SignificancePoints ? MaturityLevel.Significance
             : rounded >= parameters.AdvancePoints ? MaturityLevel.Advance
             : rounded >= parameters.BasicPoints ? MaturityLevel.Basic
             : MaturityLevel.None;
-        return new IssueScore(issue.Code, score, level, Complete: valid.All(v => v), []);
     }
 }

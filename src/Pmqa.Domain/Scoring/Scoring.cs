@@ -27,7 +27,40 @@ public static partial class Scoring
                 ? ScoreProcess(issue, given.Checked, pack.Scoring)
                 : ScoreResults(issue, given.Indicators, pack.Scoring);
         }
+        return RollUp(pack, byIssue, siteVisitThreshold, statusBands);
+    }
 
+    /// <summary>
+    /// The card with some issues' scores replaced (a site visit's adjustments, each 0–500): categories,
+    /// dimensions, total, status and site-visit eligibility are rolled up again from the unrounded scores;
+    /// an adjusted issue's level follows its new score.
+    /// </summary>
+    public static ScoreCard Adjust(
+        FrameworkPack pack,
+        ScoreCard card,
+        IReadOnlyDictionary<string, decimal> adjustedIssueScores,
+        decimal siteVisitThreshold,
+        IReadOnlyList<StatusBand> statusBands)
+    {
+        var byCode = card.Issues.ToDictionary(i => i.Code);
+        var byIssue = new Dictionary<Issue, IssueScore>();
+        foreach (var issue in pack.Issues)
+        {
+            var current = byCode[issue.Code];
+            if (adjustedIssueScores.TryGetValue(issue.Code, out var score))
+            {
+                if (score < 0 || score > pack.Scoring.SignificancePoints)
+                    throw new ArgumentOutOfRangeException(nameof(adjustedIssueScores), $"Issue {issue.Code}: {score} is outside 0–{pack.Scoring.SignificancePoints}.");
+                current = current with { Score = score, Level = LevelOf(score, pack.Scoring), UncountedItems = [] };
+            }
+            byIssue[issue] = current;
+        }
+        return RollUp(pack, byIssue, siteVisitThreshold, statusBands);
+    }
+
+    private static ScoreCard RollUp(FrameworkPack pack, Dictionary<Issue, IssueScore> byIssue, decimal siteVisitThreshold,
+        IReadOnlyList<StatusBand> statusBands)
+    {
         var categories = pack.Categories
             .Select(c => new CodeScore(c.Code, Mean(c.Issues.Select(i => byIssue[i].Score))))
             .ToList();
