@@ -3,6 +3,7 @@ using Pmqa.Web.Features.Account;
 using Pmqa.Web.Features.Audit;
 using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
+using Pmqa.Web.Features.Notifications;
 using Pmqa.Web.Features.Organizations;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
@@ -21,8 +22,10 @@ public static class FeatureSetup
         .AddScoped<Rounds.CreateRound>().AddScoped<Rounds.OpenRound>().AddScoped<Rounds.GrantExtension>().AddScoped<Rounds.RoundQueries>()
         .AddScoped<Assessments.AssessmentAccess>().AddScoped<Assessments.IssueAnswerHandlers>().AddScoped<Assessments.AssessmentScores>()
         .AddScoped<Assessments.AssessmentTransitions>().AddScoped<Assessments.AssessmentQueries>().AddScoped<Assessments.CopyForward>()
-        .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>()
-        .AddEvidence();
+        .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>().AddScoped<Assessments.AssessmentWorkflow>()
+        .AddScoped<Notifications.Notifier>().AddScoped<Notifications.Recipients>()
+        .AddEvidence()
+        .AddNotifications();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)

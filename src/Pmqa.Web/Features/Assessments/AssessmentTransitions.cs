@@ -15,7 +15,7 @@ public sealed record Incomplete(string IssueCode, string ProblemTh, string Probl
 /// <summary>Submit, approve, reject and reopen. The state machine (pure domain) decides what is allowed;
 /// this class checks the people, the deadline and completeness, and freezes the approved submission.</summary>
 public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess access, AssessmentScores scores, TimeProvider clock,
-    Infrastructure.Auth.CurrentUser me)
+    Infrastructure.Auth.CurrentUser me, AssessmentWorkflow workflow)
 {
     public sealed record Receipt(AssessmentState State, string? SnapshotSha256, DateTimeOffset? ApprovedAt);
 
@@ -45,7 +45,7 @@ public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess acc
             foreach (var i in incomplete) errors.Add(i.IssueCode, i.ProblemTh, i.ProblemEn);
             return errors;
         }
-        return await MoveAsync(assessment, AssessmentAction.Submit, a => { a.SubmittedAt = now; a.SubmittedBy = me.Name; }, ct);
+        return await MoveAsync(assessment, AssessmentAction.Submit, null, a => { a.SubmittedAt = now; a.SubmittedBy = me.Name; }, ct);
     }
 
     public async Task<Outcome<Receipt>> ApproveAsync(Guid id, string? name, string? position, CancellationToken ct = default)
@@ -58,7 +58,7 @@ public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess acc
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
         var snapshot = await SnapshotAsync(assessment, name!.Trim(), position!.Trim(), now, ct);
-        return await MoveAsync(assessment, AssessmentAction.Approve, a =>
+        return await MoveAsync(assessment, AssessmentAction.Approve, null, a =>
         {
             a.ApprovedAt = now;
             a.ApproverName = name.Trim();
@@ -79,7 +79,7 @@ public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess acc
         var found = await access.FindAsync(id, need, ct);
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<Receipt>(found);
         if (string.IsNullOrWhiteSpace(reason)) return new ValidationErrors().Add("reason", "กรุณาระบุเหตุผล", "Give the reason.");
-        return await MoveAsync(assessment, action, a =>
+        return await MoveAsync(assessment, action, reason, a =>
         {
             a.ReturnReason = reason.Trim();
             a.SnapshotJson = null;
@@ -87,22 +87,13 @@ public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess acc
         }, ct);
     }
 
-    private async Task<Outcome<Receipt>> MoveAsync(Assessment assessment, AssessmentAction action, Action<Assessment> apply, CancellationToken ct)
-    {
-        var result = Transitions.Apply(assessment.State, action);
-        if (!result.Allowed) return new Outcome<Receipt>.Conflict(new Msg(result.RefusalTh!, result.RefusalEn!));
-        assessment.State = result.To!.Value;
-        apply(assessment);
-        try
+    private async Task<Outcome<Receipt>> MoveAsync(Assessment assessment, AssessmentAction action, string? reason, Action<Assessment> apply, CancellationToken ct) =>
+        await workflow.MoveAsync(assessment, action, TransitionFacts.None, reason, apply, ct) switch
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Outcome<Receipt>.Conflict(new Msg("มีผู้อื่นเปลี่ยนสถานะการประเมินนี้ก่อน กรุณาโหลดใหม่", "Someone else changed this assessment first; reload it."));
-        }
-        return new Receipt(assessment.State, assessment.SnapshotSha256, assessment.ApprovedAt);
-    }
+            Outcome<AssessmentState>.Ok => new Receipt(assessment.State, assessment.SnapshotSha256, assessment.ApprovedAt),
+            Outcome<AssessmentState>.Conflict c => new Outcome<Receipt>.Conflict(c.Message),
+            _ => new Outcome<Receipt>.NotFound(),
+        };
 
     private async Task<List<Incomplete>> IncompleteAsync(Assessment assessment, CancellationToken ct)
     {

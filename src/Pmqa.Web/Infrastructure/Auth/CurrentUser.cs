@@ -39,6 +39,14 @@ public sealed class CurrentUser(IHttpContextAccessor http, PmqaDbContext db)
     public async Task<bool> CanSeeOrganizationAsync(Guid organizationId) =>
         await SeesAllOrganizationsAsync() || (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId);
 
+    /// <summary>The caller is on the assessment's review team (reviewers see only what they are assigned).</summary>
+    public async Task<bool> ReviewsAssessmentAsync(Guid assessmentId) =>
+        Id is { } id && await db.ReviewAssignments.AnyAsync(r => r.AssessmentId == assessmentId && r.UserId == id);
+
+    /// <summary>Whoever may see the organisation, and the assessment's review team.</summary>
+    public async Task<bool> CanSeeAssessmentAsync(Guid assessmentId, Guid organizationId) =>
+        await CanSeeOrganizationAsync(organizationId) || await ReviewsAssessmentAsync(assessmentId);
+
     public async Task<bool> HasRoleInAsync(Guid organizationId, params Role[] roles) =>
         (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId && roles.Contains(m.Role));
 

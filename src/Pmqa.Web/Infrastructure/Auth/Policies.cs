@@ -13,7 +13,8 @@ public static class Policies
     /// <summary>Routes carrying <c>{orgId}</c>: only people who may see that organisation get through.</summary>
     public const string OrganizationMember = nameof(OrganizationMember);
 
-    /// <summary>Routes carrying <c>{assessmentId}</c>: only people who may see the assessment's organisation.</summary>
+    /// <summary>Routes carrying <c>{assessmentId}</c>: only people who may see the assessment's organisation,
+    /// and the assessment's review team.</summary>
     public const string AssessmentMember = nameof(AssessmentMember);
 
     public static void Add(AuthorizationOptions options)
@@ -43,7 +44,7 @@ public sealed class AssessmentMemberHandler(CurrentUser user, IHttpContextAccess
         if (!Guid.TryParse(http.HttpContext?.GetRouteValue("assessmentId")?.ToString(), out var id)) return;
         var organizationId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
             db.Assessments.Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId));
-        if (organizationId is { } org && await user.CanSeeOrganizationAsync(org)) context.Succeed(requirement);
+        if (organizationId is { } org && await user.CanSeeAssessmentAsync(id, org)) context.Succeed(requirement);
     }
 }
 

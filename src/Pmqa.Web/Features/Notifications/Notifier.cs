@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pmqa.Data;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Organizations;
+
+namespace Pmqa.Web.Features.Notifications;
+
+/// <summary>A message in both languages; each recipient gets it in its own. <see cref="Link"/> is a path
+/// inside the application (e.g. <c>/assessments/{id}</c>).</summary>
+public sealed record NotificationText(string TitleTh, string TitleEn, string BodyTh, string BodyEn, string Link);
+
+/// <summary>Mail settings. No <see cref="Host"/> means no e-mail: notifications stay in the app only.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "pmqa@opdc.go.th";
+    /// <summary>The address people open the application at, for the links in e-mails.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+    public int MaxAttempts { get; set; } = 10;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>
+/// Tells people about a change. It only adds rows (in-app notifications and, when SMTP is configured,
+/// outbox e-mails) to the caller's DbContext: the caller's SaveChanges commits them in the same
+/// transaction as the change they report, so a notification is never lost nor sent for a change that failed.
+/// </summary>
+public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp)
+{
+    public async Task NotifyAsync(IEnumerable<Guid> userIds, NotificationText text, CancellationToken ct = default)
+    {
+        var ids = userIds.Distinct().ToList();
+        if (ids.Count == 0) return;
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var person in people)
+        {
+            var thai = person.PreferredLanguage != "en";
+            var (title, body) = thai ? (text.TitleTh, text.BodyTh) : (text.TitleEn, text.BodyEn);
+            db.Notifications.Add(new Notification { UserId = person.Id, Title = title, Body = body, Link = text.Link, CreatedAt = now });
+            if (!smtp.Value.Enabled || string.IsNullOrWhiteSpace(person.Email)) continue;
+            var url = smtp.Value.PublicUrl.TrimEnd('/') + text.Link;
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                To = person.Email,
+                Subject = $"[PMQA 4.0] {title}",
+                Body = thai
+                    ? $"{body}\n\nเปิดดูในระบบ: {url}\n\n— ระบบ PMQA 4.0 Online สำนักงาน ก.พ.ร."
+                    : $"{body}\n\nOpen it in the system: {url}\n\n— PMQA 4.0 Online, OPDC",
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+    }
+}
+
+/// <summary>Who a change concerns: an agency's people by role, an assessment's review team, OPDC officers.</summary>
+public sealed class Recipients(PmqaDbContext db)
+{
+    public async Task<List<Guid>> AgencyAsync(Guid organizationId, params Role[] roles) =>
+        await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && roles.Contains(m.Role))
+            .Select(m => m.UserId).Distinct().ToListAsync();
+
+    public async Task<List<Guid>> ReviewTeamAsync(Guid assessmentId, bool leadOnly = false) =>
+        await db.ReviewAssignments.AsNoTracking().Where(r => r.AssessmentId == assessmentId && (!leadOnly || r.IsLead))
+            .Select(r => r.UserId).ToListAsync();
+
+    public async Task<List<Guid>> OpdcOfficersAsync() =>
+        await db.Memberships.AsNoTracking().Where(m => m.Role == Role.OpdcOfficer).Select(m => m.UserId).Distinct().ToListAsync();
+}
