@@ -25,7 +25,10 @@ public static class FeatureSetup
         .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>().AddScoped<Assessments.AssessmentWorkflow>()
         .AddScoped<Notifications.Notifier>().AddScoped<Notifications.Recipients>()
         .AddEvidence()
-        .AddNotifications();
+        .AddNotifications()
+        .AddScoped<Reviews.ReviewTeams>().AddScoped<Reviews.ReviewWorkload>().AddScoped<Reviews.ReviewWork>().AddScoped<Reviews.ReviewScores>()
+        .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
+        .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -40,6 +43,8 @@ public static class FeatureSetup
         Rounds.RoundsApi.Map(api);
         Assessments.AssessmentsApi.Map(api);
         Evidence.EvidenceApi.Map(api);
+        Reviews.ReviewsApi.Map(api);
+        SiteVisits.SiteVisitsApi.Map(api);
         return app;
     }
 }

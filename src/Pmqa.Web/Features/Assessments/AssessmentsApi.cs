@@ -42,11 +42,10 @@ public static class AssessmentsApi
         one.MapPut("/profile/{sectionCode}", async (Guid assessmentId, string sectionCode, ProfileBody body, HttpRequest request,
                 HttpResponse response, ProfileHandlers profile, CancellationToken ct) =>
             {
-                if (!TryIfMatch(request, out var version)) return IfMatchRequired();
+                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
                 var outcome = await profile.SaveAsync(assessmentId, sectionCode, version, body.Text, body.AttachmentId, ct);
                 if (outcome is Outcome<ProfileSectionView>.Conflict c && c.Message == ProfileHandlers.StaleMessage)
-                    return TypedResults.Problem(c.Message.ToString(), statusCode: StatusCodes.Status412PreconditionFailed,
-                        title: Bilingual.T("มีผู้อื่นบันทึกก่อนคุณ", "Someone else saved first"));
+                    return Preconditions.Stale(c.Message);
                 return outcome.ToHttp(view => { response.Headers.ETag = $"\"{view.Version}\""; return TypedResults.Ok(view); });
             })
             .WithSummary("Save one profile section; If-Match carries the section's version");
@@ -75,15 +74,13 @@ public static class AssessmentsApi
     private static async Task<IResult> PutIssueAsync(Guid assessmentId, string issueCode, IssueAnswerBody body, HttpRequest request,
         HttpResponse response, IssueAnswerHandlers answers, CancellationToken ct)
     {
-        if (!TryIfMatch(request, out var version)) return IfMatchRequired();
+        if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
         var outcome = await answers.SaveAsync(assessmentId, issueCode, version, body, ct);
         if (outcome is Outcome<IssueAnswerView>.Conflict c && c.Message == IssueAnswerHandlers.StaleMessage
             && await answers.GetAsync(assessmentId, issueCode, ct) is { } current && current is Outcome<(Assessment, Domain.Frameworks.FrameworkPack, Domain.Frameworks.Issue, IssueAnswerView)>.Ok now)
         {
             response.Headers.ETag = now.Value.Item4.ETag;
-            return TypedResults.Problem(c.Message.ToString(), statusCode: StatusCodes.Status412PreconditionFailed,
-                title: Bilingual.T("มีผู้อื่นบันทึกก่อนคุณ", "Someone else saved first"),
-                extensions: new Dictionary<string, object?> { ["current"] = now.Value.Item4 });
+            return Preconditions.Stale(c.Message, new Dictionary<string, object?> { ["current"] = now.Value.Item4 });
         }
         return outcome.ToHttp(view =>
         {
@@ -91,18 +88,6 @@ public static class AssessmentsApi
             return TypedResults.Ok(view);
         });
     }
-
-    /// <summary>Reads the version from If-Match (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>); an unreadable one counts as stale.</summary>
-    private static bool TryIfMatch(HttpRequest request, out int version)
-    {
-        var ifMatch = request.Headers.IfMatch.ToString();
-        version = int.TryParse(ifMatch.Replace("W/", "").Trim('"', ' '), out var v) ? v : -1;
-        return !string.IsNullOrEmpty(ifMatch);
-    }
-
-    private static ProblemHttpResult IfMatchRequired() =>
-        TypedResults.Problem(Bilingual.T("ต้องส่งส่วนหัว If-Match ด้วยค่า ETag ที่อ่านมา", "Send If-Match with the ETag you read."),
-            statusCode: StatusCodes.Status428PreconditionRequired, title: Bilingual.T("ต้องระบุ If-Match", "If-Match is required"));
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: Bilingual.T("ไม่พบข้อมูล", "Not found"));
 }
