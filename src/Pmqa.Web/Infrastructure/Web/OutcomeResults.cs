@@ -28,4 +28,11 @@ public static class OutcomeResults
             modelState.AddModelError(key, message.ToString());
         }
     }
+
+    /// <summary>Copies validation errors under the API's own field names (<c>judgements[0].reason</c>), for
+    /// pages whose inputs are named like the API's fields.</summary>
+    public static void AddByApiName(this ValidationErrors errors, ModelStateDictionary modelState)
+    {
+        foreach (var (field, message) in errors.All) modelState.AddModelError(field, message.ToString());
+    }
 }
