@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pmqa.Web.Features.Account;
 using Pmqa.Web.Features.Audit;
+using Pmqa.Web.Features.Certificates;
 using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
@@ -25,6 +26,7 @@ public static class FeatureSetup
         .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>().AddScoped<Assessments.AssessmentWorkflow>()
         .AddScoped<Notifications.Notifier>().AddScoped<Notifications.Recipients>()
         .AddEvidence()
+        .AddCertificates()
         .AddNotifications()
         .AddScoped<Reviews.ReviewTeams>().AddScoped<Reviews.ReviewWorkload>().AddScoped<Reviews.ReviewWork>().AddScoped<Reviews.ReviewScores>()
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
@@ -45,6 +47,7 @@ public static class FeatureSetup
         Evidence.EvidenceApi.Map(api);
         Reviews.ReviewsApi.Map(api);
         SiteVisits.SiteVisitsApi.Map(api);
+        Certificates.CertificateSetup.MapApi(api);
         return app;
     }
 }

@@ -24,6 +24,7 @@ public abstract class AccessControlTests(PmqaApp app)
         "GET /account/login", "POST /account/login", "GET /account/logout", "POST /account/logout",
         "GET /account/setup", "POST /account/setup", "GET /account/set-password", "POST /account/set-password",
         "GET /account/language", "POST /account/language", "GET /error", "POST /error",
+        "GET /verify/{certificateId}", "POST /verify/{certificateId}", "GET /api/v1/public/certificates/{certificateId}",
     ];
 
     private sealed record Probe(string Method, string Template, string Url, bool IsPage, bool IsAdmin, bool IsOrganizationScoped, string ContentType)
@@ -110,10 +111,12 @@ public abstract class AccessControlTests(PmqaApp app)
         var coordinator = await app.ApiAsync(person.Email, Seed.Password);
         var file = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", $"{org.Code}-หลักฐาน.pdf" } };
         var evidence = await Seed.IdOf(await coordinator.PostAsync($"/api/v1/assessments/{assessment}/evidence", file));
+        var certificate = await app.CertifyAsync(Guid.Parse(assessment));
         return (new Dictionary<string, string>
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
             ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["sectionCode"] = "P1", ["categoryCode"] = "1", ["evidenceId"] = evidence.ToString(),
+            ["certificateId"] = certificate.ToString(), ["format"] = "csv",
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }
@@ -131,7 +134,8 @@ public abstract class AccessControlTests(PmqaApp app)
             // A body of a type the endpoint accepts, so that routing reaches authorization.
             var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
             var staffOnly = policies.Contains("SystemAdmin") || policies.Contains("OpdcOfficer");
-            var organizationData = endpoint.RoutePattern.GetParameter("orgId") is not null || endpoint.RoutePattern.GetParameter("assessmentId") is not null;
+            var organizationData = endpoint.RoutePattern.GetParameter("orgId") is not null || endpoint.RoutePattern.GetParameter("assessmentId") is not null
+                || endpoint.RoutePattern.GetParameter("certificateId") is not null;
             probes.AddRange(Methods(endpoint).Select(m => new Probe(m, template, url, isPage, staffOnly, organizationData, contentType)));
         }
         return probes;

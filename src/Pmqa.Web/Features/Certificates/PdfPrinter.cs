@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Pmqa.Web.Features.Certificates;
+
+public sealed class PdfOptions
+{
+    /// <summary>The Chromium that prints PDFs (Debian's package). Playwright only drives it, never downloads one.</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+}
+
+/// <summary>
+/// Prints HTML to PDF with headless Chromium. Chromium shapes Thai correctly (tone marks and vowels do
+/// not collide), which the .NET PDF libraries available here do not. One browser per process, started
+/// on the first print and started again if it died; each print gets a fresh page of its own.
+/// </summary>
+public sealed class PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter> logger) : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>An A4 PDF of <paramref name="html"/>, which must carry everything it shows (fonts installed
+    /// on the machine, images as data URIs): the page is not loaded from the application's address.</summary>
+    public async Task<byte[]> PrintAsync(string html, bool landscape, CancellationToken ct = default)
+    {
+        var browser = await BrowserAsync(ct);
+        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+        return await page.PdfAsync(new() { Format = "A4", Landscape = landscape, PrintBackground = true, PreferCSSPageSize = true });
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken ct)
+    {
+        if (_browser is { IsConnected: true } ready) return ready;
+        await _launch.WaitAsync(ct);
+        try
+        {
+            if (_browser is { IsConnected: true } other) return other;
+            var path = options.Value.ChromiumPath;
+            if (!File.Exists(path))
+                throw new InvalidOperationException($"No Chromium at {path} (Pdf:ChromiumPath): install Debian's chromium to print PDFs.");
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            _playwright ??= await Playwright.CreateAsync();
+            logger.LogInformation("Starting Chromium at {Path} for PDF printing", path);
+            // Playwright gives the browser a fresh, empty --user-data-dir of its own.
+            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = path, Headless = true, Args = ChromiumArgs });
+            return _browser;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        _launch.Dispose();
+    }
+}
