@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pmqa.Web.Features.Account;
 using Pmqa.Web.Features.Audit;
+using Pmqa.Web.Features.Clarifications;
 using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
@@ -25,6 +26,7 @@ public static class FeatureSetup
         .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>().AddScoped<Assessments.AssessmentWorkflow>()
         .AddScoped<Notifications.Notifier>().AddScoped<Notifications.Recipients>()
         .AddEvidence()
+        .AddClarifications()
         .AddNotifications();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
@@ -40,6 +42,7 @@ public static class FeatureSetup
         Rounds.RoundsApi.Map(api);
         Assessments.AssessmentsApi.Map(api);
         Evidence.EvidenceApi.Map(api);
+        Clarifications.ClarificationsApi.Map(api);
         return app;
     }
 }
