@@ -35,4 +35,17 @@ public static class ClarificationSeed
         });
         return new ReviewSetup(team, await app.ApiAsync(reviewer.Email, Seed.Password), reviewer);
     }
+
+    /// <summary>A thread on someone's assessment whose question names <paramref name="secret"/> (for leak tests).</summary>
+    public static Task<Guid> VictimThreadAsync(PmqaApp app, Guid assessmentId, Guid userId, string secret) => app.WithDbAsync(async db =>
+    {
+        var thread = new Clarification
+        {
+            AssessmentId = assessmentId, IssueCode = "1.1", DueAt = DateTimeOffset.UtcNow.AddDays(7), AskedAt = DateTimeOffset.UtcNow, AskedByUserId = userId,
+        };
+        db.Clarifications.Add(thread);
+        db.ClarificationMessages.Add(new ClarificationMessage { ClarificationId = thread.Id, Text = $"คำถามถึง {secret}", At = thread.AskedAt, AuthorUserId = userId, AuthorName = secret });
+        await db.SaveChangesAsync();
+        return thread.Id;
+    });
 }
