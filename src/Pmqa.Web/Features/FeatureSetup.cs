@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Pmqa.Web.Features.Account;
 using Pmqa.Web.Features.Audit;
 using Pmqa.Web.Features.Certificates;
+using Pmqa.Web.Features.Clarifications;
 using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
@@ -27,6 +28,7 @@ public static class FeatureSetup
         .AddScoped<Notifications.Notifier>().AddScoped<Notifications.Recipients>()
         .AddEvidence()
         .AddCertificates()
+        .AddClarifications()
         .AddNotifications()
         .AddScoped<Reviews.ReviewTeams>().AddScoped<Reviews.ReviewWorkload>().AddScoped<Reviews.ReviewWork>().AddScoped<Reviews.ReviewScores>()
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
@@ -48,6 +50,7 @@ public static class FeatureSetup
         Reviews.ReviewsApi.Map(api);
         SiteVisits.SiteVisitsApi.Map(api);
         Certificates.CertificateSetup.MapApi(api);
+        Clarifications.ClarificationsApi.Map(api);
         return app;
     }
 }

@@ -111,12 +111,13 @@ public abstract class AccessControlTests(PmqaApp app)
         var coordinator = await app.ApiAsync(person.Email, Seed.Password);
         var file = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", $"{org.Code}-หลักฐาน.pdf" } };
         var evidence = await Seed.IdOf(await coordinator.PostAsync($"/api/v1/assessments/{assessment}/evidence", file));
+        var clarification = await Features.Clarifications.ClarificationSeed.VictimThreadAsync(app, Guid.Parse(assessment), person.Id, org.Code);
         var certificate = await app.CertifyAsync(Guid.Parse(assessment));
         return (new Dictionary<string, string>
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
             ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["sectionCode"] = "P1", ["categoryCode"] = "1", ["evidenceId"] = evidence.ToString(),
-            ["certificateId"] = certificate.ToString(), ["format"] = "csv",
+            ["certificateId"] = certificate.ToString(), ["format"] = "csv", ["clarificationId"] = clarification.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }

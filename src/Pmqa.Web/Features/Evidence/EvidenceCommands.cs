@@ -46,6 +46,14 @@ public sealed class EvidenceCommands(
     {
         var editable = await EditableAsync(assessmentId, ct);
         if (editable is not Outcome<Assessment>.Ok { Value: var assessment }) return Fail<UploadedEvidence>(editable);
+        return await UploadToAsync(assessment, file, issueCodes, ct);
+    }
+
+    /// <summary>Stores a file in an assessment whose access the caller has already checked, whatever its state
+    /// (an agency's answer to a reviewer's clarification question arrives while the assessment is under review).</summary>
+    internal async Task<Outcome<UploadedEvidence>> UploadToAsync(Assessment assessment, IFormFile? file, IEnumerable<string>? issueCodes, CancellationToken ct)
+    {
+        var assessmentId = assessment.Id;
         var errors = new ValidationErrors();
         if (file is null || file.Length == 0) errors.Add("file", "กรุณาเลือกไฟล์หลักฐาน", "Choose a file.");
         else if (file.Length > MaxBytes) errors.Add("file", TooLarge(MaxBytes).Th, TooLarge(MaxBytes).En);
