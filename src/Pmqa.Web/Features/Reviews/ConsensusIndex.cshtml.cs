@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pmqa.Data.Entities;
@@ -10,6 +11,7 @@ using Pmqa.Web.Infrastructure.Web;
 namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>Every issue with each reviewer's score and the spread, the consensus so far, and confirmation.</summary>
+[Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
 public sealed class ConsensusIndexModel(Consensus consensus, AssessmentAccess access, ReviewScores scores, CurrentUser me) : PageModel
 {
     public Assessment Assessment { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pmqa.Data.Entities;
@@ -11,6 +12,7 @@ namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>One issue side by side for the lead: every reviewer's ticks, judgements and texts with the
 /// differences marked, and the consensus form (proposed from where they agree).</summary>
+[Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
 public sealed class ConsensusIssueModel(Consensus consensus, CurrentUser me, Pmqa.Data.PmqaDbContext db) : PageModel
 {
     [BindProperty] public int Version { get; set; }

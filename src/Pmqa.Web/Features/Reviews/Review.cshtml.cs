@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Pmqa.Web.Infrastructure.Web;
 namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>The reviewer's page for one assessment: the declaration, every issue with its own score, submission.</summary>
+[Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
 public sealed class ReviewModel(ReviewWork work, ReviewScores scores, PmqaDbContext db) : PageModel
 {
     public ReviewWork.Mine Mine { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pmqa.Domain.Assessments;
@@ -9,6 +10,7 @@ namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>A reviewer judges one issue on its own: re-ticks the checklist or judges each indicator, and writes
 /// strengths and opportunities. A save from a stale page keeps what was typed and says so.</summary>
+[Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
 public sealed class ReviewIssueModel(ReviewWork work, Evidence.EvidencePanels evidence) : PageModel
 {
     [BindProperty] public int Version { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pmqa.Data.Entities;
@@ -7,6 +8,7 @@ using Pmqa.Web.Infrastructure.Web;
 namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>OPDC gives a submitted assessment its review team, seeing each reviewer's load and conflicts.</summary>
+[Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
 public sealed class TeamModel(AssessmentAccess access, ReviewTeams teams) : PageModel
 {
     [BindProperty] public Guid? LeadId { get; set; }
