@@ -40,6 +40,7 @@ public static class FeatureSetup
         Rounds.RoundsApi.Map(api);
         Assessments.AssessmentsApi.Map(api);
         Evidence.EvidenceApi.Map(api);
+        Notifications.NotificationsApi.Map(api);
         return app;
     }
 }
