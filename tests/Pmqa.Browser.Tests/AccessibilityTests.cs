@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +13,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
     public static TheoryData<string> Screens =>
     [
         "login", "home", "organisation-form-with-errors", "organisation", "framework",
-        "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone",
+        "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone", "notifications-phone",
     ];
 
     [Theory]
@@ -20,7 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
     {
         var phone = screen.EndsWith("-phone");
         await using var s = await BrowserSession.StartAsync(browser.Browser, app, "th", phone ? 390 : 1280, phone ? 844 : 900);
-        await OpenAsync(s, screen);
+        await OpenAsync(s, app, screen);
         await AxeCheck.AssertNoSeriousViolationsAsync(s.Page, screen, output);
         s.AssertNoProblems();
     }
@@ -35,7 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         Assert.Contains("button-name (critical)", failure.Message);
     }
 
-    private static async Task OpenAsync(BrowserSession s, string screen)
+    private static async Task OpenAsync(BrowserSession s, AppServer app, string screen)
     {
         if (screen == "login")
         {
@@ -69,8 +71,31 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                 await s.GotoAsync("/frameworks/pmqa-4.0/issues/1.1");
                 await s.SwitchLanguageAsync("English", "en");
                 break;
+            case "notifications-phone":
+                await NotifyAdministratorAsync(app);
+                await s.GotoAsync("/notifications");
+                await Expect(s.Page.Locator("main .notification-unread").First).ToBeVisibleAsync();
+                await s.ScreenshotAsync("notifications-phone");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
         }
+    }
+
+    /// <summary>Two notifications for the administrator, written by the application's Notifier, one of them read.</summary>
+    private static async Task NotifyAdministratorAsync(AppServer app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Pmqa.Data.PmqaDbContext>();
+        var admin = await db.Users.Where(u => u.Email == AppServer.AdminEmail).Select(u => u.Id).SingleAsync();
+        var notifier = scope.ServiceProvider.GetRequiredService<Pmqa.Web.Features.Notifications.Notifier>();
+        await notifier.NotifyAsync([admin], new("การประเมินรอการอนุมัติจากท่าน", "An assessment awaits your approval",
+            "กรมทดสอบการแจ้งเตือนที่มีชื่อยาวมากเพื่อดูการตัดบรรทัดบนหน้าจอโทรศัพท์ ปีงบประมาณ 2570", "A department, fiscal year 2570", "/frameworks"));
+        await notifier.NotifyAsync([admin], new("ผู้บริหารส่งการประเมินกลับมาแก้ไข", "The executive sent the assessment back",
+            "กรมทดสอบ ปีงบประมาณ 2570 — กรุณาเพิ่มหลักฐานหมวด 1", "A department, fiscal year 2570", "/frameworks"));
+        await db.SaveChangesAsync();
+        var first = await db.Notifications.Where(n => n.UserId == admin).OrderBy(n => n.CreatedAt).FirstAsync();
+        first.ReadAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync();
     }
 }

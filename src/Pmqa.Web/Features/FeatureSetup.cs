@@ -51,6 +51,7 @@ public static class FeatureSetup
         SiteVisits.SiteVisitsApi.Map(api);
         Certificates.CertificateSetup.MapApi(api);
         Clarifications.ClarificationsApi.Map(api);
+        Notifications.NotificationsApi.Map(api);
         return app;
     }
 }

@@ -94,6 +94,8 @@ public abstract class AccessControlTests(PmqaApp app)
 
         Assert.True(await app.WithDbAsync(db => db.Memberships.AnyAsync(m => m.Id == Guid.Parse(values["membershipId"]))),
             "an outsider's request removed the victim's membership");
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Id == Guid.Parse(values["notificationId"]) && n.ReadAt == null)),
+            "an outsider's request marked the victim's notification as read");
     }
 
     private sealed record Victim(string Code, string Name, string Email);
@@ -113,11 +115,18 @@ public abstract class AccessControlTests(PmqaApp app)
         var evidence = await Seed.IdOf(await coordinator.PostAsync($"/api/v1/assessments/{assessment}/evidence", file));
         var clarification = await Features.Clarifications.ClarificationSeed.VictimThreadAsync(app, Guid.Parse(assessment), person.Id, org.Code);
         var certificate = await app.CertifyAsync(Guid.Parse(assessment));
+        // A notification of the victim's, saying the victim's code.
+        var notification = new Pmqa.Data.Entities.Notification
+        {
+            UserId = person.Id, Title = $"แจ้งเตือน {org.Code}", Body = org.NameTh, Link = $"/assessments/{assessment}", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await app.WithDbAsync(db => { db.Notifications.Add(notification); return db.SaveChangesAsync(); });
         return (new Dictionary<string, string>
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
             ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["sectionCode"] = "P1", ["categoryCode"] = "1", ["evidenceId"] = evidence.ToString(),
             ["certificateId"] = certificate.ToString(), ["format"] = "csv", ["clarificationId"] = clarification.ToString(),
+            ["notificationId"] = notification.Id.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }
@@ -135,8 +144,9 @@ public abstract class AccessControlTests(PmqaApp app)
             // A body of a type the endpoint accepts, so that routing reaches authorization.
             var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
             var staffOnly = policies.Contains("SystemAdmin") || policies.Contains("OpdcOfficer");
+            // Someone else's notification is as invisible as another organisation's data.
             var organizationData = endpoint.RoutePattern.GetParameter("orgId") is not null || endpoint.RoutePattern.GetParameter("assessmentId") is not null
-                || endpoint.RoutePattern.GetParameter("certificateId") is not null;
+                || endpoint.RoutePattern.GetParameter("notificationId") is not null || endpoint.RoutePattern.GetParameter("certificateId") is not null;
             probes.AddRange(Methods(endpoint).Select(m => new Probe(m, template, url, isPage, staffOnly, organizationData, contentType)));
         }
         return probes;

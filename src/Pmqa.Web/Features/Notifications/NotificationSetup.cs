@@ -5,6 +5,12 @@ public static class NotificationSetup
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
+        services.AddScoped<NotificationInbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<OutboxDispatcher>();
+        // Always registered; it stops at once when no Smtp:Host is configured.
+        services.AddHostedService<OutboxSender>();
         return services;
     }
 }

@@ -21,7 +21,14 @@ public sealed class SmtpOptions
     public string From { get; set; } = "pmqa@opdc.go.th";
     /// <summary>The address people open the application at, for the links in e-mails.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
+    /// <summary>Attempts before a message is given up (it stays in the outbox, with its last error).</summary>
     public int MaxAttempts { get; set; } = 10;
+    /// <summary>Seconds between two looks at the outbox (a change that writes e-mail also wakes the sender).</summary>
+    public int PollSeconds { get; set; } = 5;
+    /// <summary>Seconds one message may take to send before it counts as a failed attempt.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds));
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }
@@ -31,8 +38,10 @@ public sealed class SmtpOptions
 /// outbox e-mails) to the caller's DbContext: the caller's SaveChanges commits them in the same
 /// transaction as the change they report, so a notification is never lost nor sent for a change that failed.
 /// </summary>
-public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp)
+public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp, OutboxSignal outbox)
 {
+    private bool _wakesSender;
+
     public async Task NotifyAsync(IEnumerable<Guid> userIds, NotificationText text, CancellationToken ct = default)
     {
         var ids = userIds.Distinct().ToList();
@@ -57,7 +66,16 @@ public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<Smtp
                 CreatedAt = now,
                 NextAttemptAt = now,
             });
+            WakeSenderAfterSave();
         }
+    }
+
+    /// <summary>Once the caller's SaveChanges has written the e-mails, the sender need not wait for its next poll.</summary>
+    private void WakeSenderAfterSave()
+    {
+        if (_wakesSender) return;
+        _wakesSender = true;
+        db.SavedChanges += (_, _) => outbox.Wake();
     }
 }
 
