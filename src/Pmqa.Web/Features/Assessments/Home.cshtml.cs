@@ -34,6 +34,9 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     public bool CanSubmit { get; private set; }
     public bool CanApprove { get; private set; }
     public bool CanReopen { get; private set; }
+    /// <summary>OPDC's view (review teams, site visits) and the review team's.</summary>
+    public bool IsOfficer { get; private set; }
+    public bool OnReviewTeam { get; private set; }
     /// <summary>Last year's assessment this one can start from, offered while nothing has been answered.</summary>
     public Assessment? CopySource { get; private set; }
     public IReadOnlyDictionary<string, AssignmentView> Assignments { get; private set; } = new Dictionary<string, AssignmentView>();
@@ -140,6 +143,8 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         CanSubmit = draft && await me.HasRoleInAsync(org, Role.Coordinator);
         CanApprove = Assessment.State == AssessmentState.AwaitingApproval && await me.HasRoleInAsync(org, Role.Executive);
         CanReopen = Assessment.State is AssessmentState.Submitted or AssessmentState.AwaitingApproval && await me.SeesAllOrganizationsAsync();
+        IsOfficer = await me.SeesAllOrganizationsAsync();
+        OnReviewTeam = await me.ReviewsAssessmentAsync(assessmentId);
         CopySource = CanEdit && Answers.Count == 0 ? await copyForward.SourceAsync(Assessment) : null;
         Assignments = (await assignments.ListAsync(assessmentId)).ToDictionary(x => x.CategoryCode);
         CategoryOwners = CanSubmit ? (await organizations.MembersAsync(org)).Where(m => m.Role == Role.CategoryOwner).ToList() : [];
