@@ -29,6 +29,8 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     public IReadOnlyList<CategoryProgress> Progress { get; private set; } = [];
     public IReadOnlyDictionary<string, IssueAnswer> Answers { get; private set; } = new Dictionary<string, IssueAnswer>();
     public IssueAnswer? LastChange { get; private set; }
+    /// <summary>Every step of the assessment's life, newest first: who, when, from, to, why.</summary>
+    public IReadOnlyList<AssessmentTransition> History { get; private set; } = [];
     public IReadOnlyList<Incomplete> IncompleteItems { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanSubmit { get; private set; }
@@ -126,6 +128,8 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         (Pack, Card) = (pack, card);
         Answers = answers.ToDictionary(a => a.IssueCode);
         LastChange = answers.MaxBy(a => a.UpdatedAt);
+        History = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AssessmentTransitions.Where(t => t.AssessmentId == assessmentId).OrderByDescending(t => t.At));
         var issueScores = card.Issues.ToDictionary(i => i.Code);
         var evidenced = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.EvidenceLinks.Where(l => db.Evidence.Any(e => e.Id == l.EvidenceId && e.AssessmentId == assessmentId && e.RemovedAt == null))
