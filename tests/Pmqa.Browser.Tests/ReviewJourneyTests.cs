@@ -134,12 +134,22 @@ public sealed class ReviewJourneyTests(BrowserFixture browser, AppServer app, IT
         await Expect(publicVisitor.Page.Locator("main")).ToContainTextAsync("2570");
         await publicVisitor.ScreenshotAsync("review-06-verify");
 
-        foreach (var s in new[] { opdc, leader, other, agencySide, boss, publicVisitor }) s.AssertNoProblems();
+        // On a phone: the lead's table of reviews and the agency's feedback fit the screen.
+        await using var phone = await SignedInAsync(lead, 390, 844);
+        foreach (var (page, name) in new[] { ($"{home}/consensus", "consensus"), ($"{home}/review", "review"), ($"{home}/site-visit", "site visit") })
+        {
+            await phone.GotoAsync(page);
+            Assert.False(await phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), $"the {name} page scrolls sideways on a phone");
+            await AxeCheck.AssertNoSeriousViolationsAsync(phone.Page, $"{name} on a phone", output);
+        }
+        await phone.ScreenshotAsync("review-07-consensus-phone");
+
+        foreach (var s in new[] { opdc, leader, other, agencySide, boss, publicVisitor, phone }) s.AssertNoProblems();
     }
 
-    private async Task<BrowserSession> SignedInAsync(string email)
+    private async Task<BrowserSession> SignedInAsync(string email, int width = 1280, int height = 900)
     {
-        var s = await BrowserSession.StartAsync(browser.Browser, app, "th");
+        var s = await BrowserSession.StartAsync(browser.Browser, app, "th", width, height);
         await s.GotoAsync("/account/login");
         await s.Page.Locator("#Input_Email").FillAsync(email);
         await s.Page.Locator("#Input_Password").FillAsync(AgencySetup.Password);

@@ -76,7 +76,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         var visit = await db.SiteVisits.SingleAsync(v => v.AssessmentId == assessmentId, ct);
         if (visit.Version != body.Version) return new Outcome<VisitView>.Conflict(Stale);
         db.Entry(visit).Property(v => v.Version).OriginalValue = body.Version;
-        visit.ScheduledAt = body.ScheduledAt;
+        visit.ScheduledAt = body.ScheduledAt?.ToUniversalTime();
         visit.Mode = mode;
         visit.Location = body.Location!.Trim();
         visit.TeamJson = JsonSerializer.Serialize(team);
@@ -144,7 +144,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
                 db.Certificates.Add(new Certificate
                 {
                     AssessmentId = a.Id, OrganizationId = a.OrganizationId, FiscalYear = a.Round!.FiscalYear, Status = final.Status.ToString(),
-                    FinalScore = final.RoundedTotal, IssuedAt = now, ValidUntil = ThaiTime.FiscalYearStart(a.Round.FiscalYear + 2).AddTicks(-1),
+                    FinalScore = final.RoundedTotal, IssuedAt = now, ValidUntil = ThaiTime.FiscalYearStart(a.Round.FiscalYear + 2).AddSeconds(-1).ToUniversalTime(),
                 });
         }, ct);
         return moved is Outcome<AssessmentState>.Conflict c ? new Outcome<VisitView>.Conflict(c.Message) : await ViewAsync(assessment, ct);

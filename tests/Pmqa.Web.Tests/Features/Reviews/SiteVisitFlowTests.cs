@@ -51,7 +51,7 @@ public abstract class SiteVisitFlowTests(PmqaApp app)
         Assert.True(errors.TryGetProperty("scheduledAt", out _) && errors.TryGetProperty("mode", out _) && errors.TryGetProperty("teamIds", out _));
         var scheduled = await s.OfficerApi.PutAsJsonAsync(s.Url("site-visit"), new
         {
-            scheduledAt = DateTimeOffset.UtcNow.AddDays(20), mode = "onSite", location = "ห้องประชุม 1 ชั้น 3", teamIds = new[] { s.Lead.Id },
+            scheduledAt = DateTimeOffset.UtcNow.AddDays(20).ToOffset(TimeSpan.FromHours(7)), mode = "onSite", location = "ห้องประชุม 1 ชั้น 3", teamIds = new[] { s.Lead.Id },
             agenda = "09.00 ผู้บริหารนำเสนอ", version,
         });
         Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
@@ -72,6 +72,8 @@ public abstract class SiteVisitFlowTests(PmqaApp app)
         var certificate = await app.WithDbAsync(db => db.Certificates.SingleAsync(c => c.AssessmentId == s.Team.AssessmentId));
         Assert.Equal("Advance", certificate.Status);
         Assert.Equal(403.57m, certificate.FinalScore);
+        // Valid to the end of the next fiscal year (2571 BE ends on 30 September 2028, Bangkok).
+        Assert.Equal(new DateTime(2028, 9, 30, 23, 59, 59), Pmqa.Domain.Time.ThaiTime.ToBangkok(certificate.ValidUntil));
         Assert.Equal(view.GetProperty("certificateId").GetGuid(), certificate.Id);
     }
 }
