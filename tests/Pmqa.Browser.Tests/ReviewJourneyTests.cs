@@ -125,6 +125,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser, AppServer app, IT
         var pdf = await setup.GetAsync(await opdc.Page.Locator("a", new() { HasTextString = "ดาวน์โหลดใบรับรอง" }).GetAttributeAsync("href") is { } path
             ? "/api/v1" + path : throw new InvalidOperationException("no certificate link"), officer);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        await File.WriteAllBytesAsync(Path.Combine(Artifacts.ScreenshotsFolder, "review-certificate.pdf"), await pdf.Content.ReadAsByteArrayAsync());
 
         // The QR code's page: anyone, signed in or not, sees the organisation, the year and a valid certificate.
         var verify = await opdc.Page.Locator("a", new() { HasTextString = "หน้าตรวจสอบใบรับรองสาธารณะ" }).GetAttributeAsync("href");
@@ -142,7 +143,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser, AppServer app, IT
             Assert.False(await phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), $"the {name} page scrolls sideways on a phone");
             await AxeCheck.AssertNoSeriousViolationsAsync(phone.Page, $"{name} on a phone", output);
         }
-        await phone.ScreenshotAsync("review-07-consensus-phone");
+        await phone.ScreenshotAsync("review-07-site-visit-phone");
 
         foreach (var s in new[] { opdc, leader, other, agencySide, boss, publicVisitor, phone }) s.AssertNoProblems();
     }
