@@ -67,6 +67,7 @@ public sealed class Report
 /// and an executive for each; the fiscal year's round, created and opened by the application's own handlers;
 /// and for each organisation a complete assessment (ticks, Thai explanations, indicators, evidence files).
 /// Optionally a share is submitted and approved through the application's transitions, which freeze the snapshot.
+/// Optionally a share of those is then reviewed by OPDC, up to the site visit and certification (<see cref="ReviewGenerator"/>).
 /// </summary>
 public sealed class Generator(IServiceProvider services, GeneratorOptions options, TextWriter log)
 {

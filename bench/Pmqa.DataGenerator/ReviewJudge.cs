@@ -12,11 +12,11 @@ namespace Pmqa.DataGenerator;
 /// </summary>
 public sealed class ReviewJudge(FrameworkPack pack, IReadOnlyDictionary<string, IssueAnswers> agency, ReviewReport report)
 {
-    private const double RejectShare = 0.05, AdjustShare = 0.10;
+    private const double RejectShare = 0.03, AdjustShare = 0.08;
 
     public Dictionary<string, ReviewIssueBody> Review(Random r)
     {
-        var strictness = 0.03 + r.NextDouble() * 0.06;
+        var strictness = 0.01 + r.NextDouble() * 0.025;
         return pack.Issues.ToDictionary(i => i.Code, i => i.Kind == IssueKind.Process ? Process(r, i, strictness) : Results(r, i));
     }
 
@@ -27,7 +27,7 @@ public sealed class ReviewJudge(FrameworkPack pack, IReadOnlyDictionary<string, 
         var missing = new List<ChecklistItem>();
         foreach (var level in issue.Levels.OrderBy(l => l.Level))
         {
-            var weight = level.Level switch { MaturityLevel.Basic => 1.0, MaturityLevel.Advance => 1.6, _ => 2.5 };
+            var weight = level.Level switch { MaturityLevel.Basic => 0.4, MaturityLevel.Advance => 1.2, _ => 2.5 };
             foreach (var item in level.Items)
             {
                 var keep = ticked.Contains(item.Code) && r.NextDouble() >= strictness * weight;
@@ -58,7 +58,7 @@ public sealed class ReviewJudge(FrameworkPack pack, IReadOnlyDictionary<string, 
             else if (roll < RejectShare + AdjustShare && x.R0 is > 0 and var reported)
             {
                 // This year's result a few per cent worse than reported: what evidence usually corrects.
-                var d = (decimal)(0.03 + r.NextDouble() * 0.09);
+                var d = (decimal)(0.02 + r.NextDouble() * 0.06);
                 var verified = Math.Round(x.Direction == Direction.Higher ? reported * (1 - d) : reported * (1 + d), 2, MidpointRounding.AwayFromZero);
                 judgements.Add(new JudgementDto(n, "adjust", ReviewText.AdjustReason(r, x.Name, reported, verified, x.Unit),
                     x.Target, x.R2, x.R1, verified, x.Comparison));

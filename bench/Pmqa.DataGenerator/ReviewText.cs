@@ -10,7 +10,7 @@ public static class ReviewText
 {
     private static readonly string[] ProcessStrengths =
     [
-        "มีการดำเนินการเรื่อง{item}อย่างเป็นระบบ และมีหลักฐานเชิงประจักษ์ชัดเจน",
+        "มีการดำเนินการเรื่อง{item} โดยมีหลักฐานเชิงประจักษ์ชัดเจน",
         "จุดเด่นคือ{item} ซึ่งมีการติดตามผลอย่างต่อเนื่องและผู้บริหารให้ความสำคัญ",
         "มีการบูรณาการเรื่อง{item}เข้ากับแผนปฏิบัติราชการ และสื่อสารให้บุคลากรรับทราบอย่างทั่วถึง",
         "แนวทางเรื่อง{item}ถูกนำไปใช้ครอบคลุมหน่วยงานภายใน และมีการทบทวนปรับปรุงเป็นระยะ",
@@ -50,7 +50,7 @@ public static class ReviewText
     {
         if (kept.Count == 0) return Fill(Pick(r, Beginnings), issue, "");
         var templates = issue.Kind == IssueKind.Process ? ProcessStrengths : ResultsStrengths;
-        return string.Join(" ", kept.OrderBy(_ => r.Next()).Take(1 + r.Next(2)).Select(item => Fill(Pick(r, templates), issue, item)));
+        return Compose(r, templates, issue, kept);
     }
 
     /// <summary>What the agency could improve: one or two of the items missing, or a next step when none is.</summary>
@@ -58,15 +58,26 @@ public static class ReviewText
     {
         if (issue.Kind == IssueKind.Results) return Fill(Pick(r, ResultsOpportunities), issue, "");
         if (missing.Count == 0) return Fill(Pick(r, Refinements), issue, "");
-        return string.Join(" ", missing.OrderBy(_ => r.Next()).Take(1 + r.Next(2)).Select(item => Fill(Pick(r, ProcessOpportunities), issue, item)));
+        return Compose(r, ProcessOpportunities, issue, missing);
+    }
+
+    /// <summary>One or two items, each in a different sentence pattern, so two sentences never start alike.</summary>
+    private static string Compose(Random r, string[] templates, Issue issue, IReadOnlyList<string> items)
+    {
+        var patterns = templates.OrderBy(_ => r.Next()).ToList();
+        return string.Join(" ", items.OrderBy(_ => r.Next()).Take(1 + r.Next(2)).Select((item, n) => Fill(patterns[n % patterns.Count], issue, item)));
     }
 
     public static string AdjustReason(Random r, string name, decimal reported, decimal verified, string unit) => Pick(r,
     [
-        $"เอกสารหลักฐานแสดงผลการดำเนินงานปีปัจจุบันของตัวชี้วัด{name}เท่ากับ {N(verified)} {unit} ไม่ใช่ {N(reported)} {unit} ตามที่รายงาน",
-        $"ข้อมูลในรายงานผลการดำเนินงานประจำปีไม่ตรงกับที่รายงาน จึงปรับผลปีปัจจุบันเป็น {N(verified)} {unit}",
-        $"ผลที่รายงานนับรวมข้อมูลนอกปีงบประมาณ เมื่อตัดออกแล้วผลปีปัจจุบันเท่ากับ {N(verified)} {unit}",
+        $"เอกสารหลักฐานแสดงผลการดำเนินงานปีปัจจุบันของตัวชี้วัด{name}เท่ากับ {Amount(verified, unit)} ไม่ใช่ {Amount(reported, unit)} ตามที่รายงาน",
+        $"ข้อมูลในรายงานผลการดำเนินงานประจำปีไม่ตรงกับที่รายงาน จึงปรับผลปีปัจจุบันเป็น {Amount(verified, unit)}",
+        $"ผลที่รายงานนับรวมข้อมูลนอกปีงบประมาณ เมื่อตัดออกแล้วผลปีปัจจุบันเท่ากับ {Amount(verified, unit)}",
     ]);
+
+    /// <summary>"ร้อยละ 80.13" but "1,250 คน": Thai puts ร้อยละ before the number and other units after it.</summary>
+    private static string Amount(decimal value, string unit) =>
+        unit.Trim() == "ร้อยละ" ? $"ร้อยละ {N(value)}" : $"{N(value)} {unit}".TrimEnd();
 
     public static string RejectReason(Random r, string name) => Pick(r,
     [
