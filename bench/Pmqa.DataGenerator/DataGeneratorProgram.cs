@@ -71,7 +71,7 @@ public static class DataGeneratorProgram
         if (!await HasAdministratorAsync(app))
             Console.WriteLine("No administrator exists yet: start the application to get its one-time setup link, " +
                 "or run with Bootstrap__AdminEmail and Bootstrap__AdminPassword.");
-        return report.SubmitProblems.Count == 0 ? 0 : 1;
+        return report.SubmitProblems.Count == 0 && report.Reviews.Problems.Count == 0 ? 0 : 1;
     }
 
     private static void Print(Report r, GeneratorOptions options, TimeSpan prepared, TimeSpan total)
@@ -100,9 +100,22 @@ public static class DataGeneratorProgram
                 $" {r.Scores.Count(s => s.Total >= 350)} at 350 or more");
         }
         foreach (var problem in r.SubmitProblems) o.WriteLine("  " + problem);
+        if (options.ReviewedShare > 0) PrintReviews(r.Reviews);
         var sample = r.Organizations.Take(3).Select(x => x.CoordinatorEmail);
         o.WriteLine($"Sign in as e.g. {string.Join(", ", sample)} (also owner@… and executive@…)");
         o.WriteLine($"Time:           {total.TotalSeconds:0.0} s ({prepared.TotalSeconds:0.0} s start-up and migrations, {(total - prepared).TotalSeconds:0.0} s generating)");
+    }
+
+    private static void PrintReviews(ReviewReport v)
+    {
+        var o = Console.Out;
+        o.WriteLine($"Reviews:        {v.Reviewed} reviewed and confirmed of {v.Chosen} chosen ({v.Candidates} submitted or further;" +
+            $" {v.LeftAlone} already under review or beyond, left alone); {v.Unticked} items unticked, {v.Adjusted} indicators adjusted, {v.Rejected} rejected");
+        o.WriteLine($"Site visits:    {v.Offered} offered, {v.Accepted} accepted, {v.Declined} declined; {v.Findings} findings;" +
+            $" {v.Certified} certified, {v.NotCertified} not certified ({v.Time.TotalSeconds:0.0} s for the reviews and visits)");
+        foreach (var problem in v.Problems) o.WriteLine("  " + problem);
+        if (v.OpdcEmails.Count > 0)
+            o.WriteLine($"OPDC:           {v.OpdcEmails[0]} … {v.OpdcEmails[^2]} (reviewers), {v.OpdcEmails[^1]} (officer)");
     }
 
     private static string Band(MaturityLevel level) => level == MaturityLevel.None ? "below Basic" : level.ToString();

@@ -56,6 +56,7 @@ public sealed class Report
     public int EvidenceLinks { get; set; }
     public int Submitted { get; set; }
     public List<string> SubmitProblems { get; } = [];
+    public ReviewReport Reviews { get; } = new();
     public List<(string Code, decimal Total, MaturityLevel Status)> Scores { get; } = [];
     public List<PlannedOrganization> Organizations { get; } = [];
 }
@@ -66,6 +67,7 @@ public sealed class Report
 /// and an executive for each; the fiscal year's round, created and opened by the application's own handlers;
 /// and for each organisation a complete assessment (ticks, Thai explanations, indicators, evidence files).
 /// Optionally a share is submitted and approved through the application's transitions, which freeze the snapshot.
+/// Optionally a share of those is then reviewed by OPDC, up to the site visit and certification (<see cref="ReviewGenerator"/>).
 /// </summary>
 public sealed class Generator(IServiceProvider services, GeneratorOptions options, TextWriter log)
 {
@@ -97,6 +99,9 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
         var organizations = await OrganizationIdsAsync(plan, ct);
         var assessments = await AssessmentsAsync(round.Id, organizations.Values, ct);
         var filled = new List<(PlannedOrganization Org, Guid AssessmentId, Team Team)>();
+        var all = new List<(PlannedOrganization Org, Guid AssessmentId, Team Team)>();
+        // OPDC's people first, so that the officer also receives the approvals' notifications as OPDC would.
+        var reviews = options.ReviewedShare > 0 ? await ReviewGenerator.CreateAsync(services, options, this, _report, log, ct) : null;
         var step = Math.Max(1, plan.Count / 10);
         foreach (var org in plan)
         {
@@ -107,6 +112,7 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
                 log.WriteLine($"  {org.Code}: no assessment in the round (its type is not in the round's audiences); skipped");
                 continue;
             }
+            all.Add((org, assessment.Id, team));
             if (assessment.HasAnswers)
             {
                 _report.AssessmentsSkipped++;
@@ -117,6 +123,7 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
             if (filled.Count % step == 0) log.WriteLine($"  {filled.Count} assessments filled…");
         }
         await SubmitShareAsync(filled, ct);
+        if (reviews is not null) await reviews.RunAsync(all, round, pack, ct);
         return _report;
     }
 
@@ -345,27 +352,34 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
 
     // People -------------------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// The organisation's coordinator, category owner and executive: created through the application's
-    /// UserManager (its validators, normalisation and security stamp) when their e-mail is new, with their
-    /// memberships, in one save per organisation.
-    /// </summary>
+    /// <summary>The organisation's coordinator, category owner and executive.</summary>
     private async Task<Team> EnsureTeamAsync(PlannedOrganization org, Guid organizationId, CancellationToken ct)
+    {
+        var r = new Random(OrgSeed(org.Index, 1));
+        var people = await EnsureUsersAsync(organizationId,
+        [
+            (org.CoordinatorEmail, Role.Coordinator, ThaiText.PersonName(r)),
+            (org.OwnerEmail, Role.CategoryOwner, ThaiText.PersonName(r)),
+            (org.ExecutiveEmail, Role.Executive, ThaiText.PersonName(r, senior: true)),
+        ], ct);
+        return new Team(people[0], people[1], people[2]);
+    }
+
+    /// <summary>
+    /// Users created through the application's UserManager (its validators, normalisation and security stamp)
+    /// when their e-mail is new, with their memberships of <paramref name="organizationId"/>, in one save.
+    /// Existing users and memberships are kept as they are.
+    /// </summary>
+    internal async Task<List<Person>> EnsureUsersAsync(Guid organizationId, IReadOnlyList<(string Email, Role Role, string Name)> wanted,
+        CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<PmqaDbContext>();
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        // Save once per organisation rather than once per user.
+        // Save once per call rather than once per user.
         if (sp.GetRequiredService<IUserStore<AppUser>>() is UserOnlyStore<AppUser, PmqaDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, IdentityUserToken<Guid>> store)
             store.AutoSaveChanges = false;
-        var r = new Random(OrgSeed(org.Index, 1));
-        var wanted = new (string Email, Role Role, string Name)[]
-        {
-            (org.CoordinatorEmail, Role.Coordinator, ThaiText.PersonName(r)),
-            (org.OwnerEmail, Role.CategoryOwner, ThaiText.PersonName(r)),
-            (org.ExecutiveEmail, Role.Executive, ThaiText.PersonName(r, senior: true)),
-        };
         var emails = wanted.Select(w => w.Email.ToUpperInvariant()).ToList();
         var existing = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!)).ToListAsync(ct);
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId).ToListAsync(ct);
@@ -394,7 +408,7 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
             people.Add(new Person(user.Id, email, user.DisplayName));
         }
         await db.SaveChangesAsync(ct);
-        return new Team(people[0], people[1], people[2]);
+        return people;
     }
 
     // Answers and evidence -----------------------------------------------------------------------------------
@@ -609,9 +623,9 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
     // Helpers ------------------------------------------------------------------------------------------------
 
     /// <summary>A seed for one organisation and one purpose, independent of N and of the other organisations.</summary>
-    private int OrgSeed(int index, int purpose) => unchecked(options.Seed * 1_000_003 + index * 7_919 + purpose * 104_729);
+    internal int OrgSeed(int index, int purpose) => unchecked(options.Seed * 1_000_003 + index * 7_919 + purpose * 104_729);
 
-    private static string Describe<T>(Outcome<T> outcome) => outcome switch
+    internal static string Describe<T>(Outcome<T> outcome) => outcome switch
     {
         Outcome<T>.Invalid i => string.Join("; ", i.Errors.All.Select(e => $"{e.Field}: {e.Message.En}")),
         Outcome<T>.Conflict c => c.Message.En,

@@ -13,6 +13,8 @@ public sealed record GeneratorOptions
     public string Password { get; init; } = "Demo-pass-2026";
     public int EvidencePerAssessment { get; init; } = 2;
     public double SubmittedShare { get; init; }
+    /// <summary>Share of the submitted assessments that OPDC reviews (needs <see cref="SubmittedShare"/>).</summary>
+    public double ReviewedShare { get; init; }
     public string Framework { get; init; } = "pmqa-4.0";
     public bool Help { get; init; }
 
@@ -28,14 +30,19 @@ public sealed record GeneratorOptions
           --password P                 password of every generated user (default Demo-pass-2026)
           --evidence-per-assessment K  evidence files per assessment (default 2, at most 30)
           --submitted-share F          share of the generated assessments to submit and approve, 0..1 (default 0)
+          --reviewed-share F           share of the submitted assessments that OPDC reviews, 0..1 (default 0; needs
+                                       --submitted-share): team of two, reviews, consensus, confirmation; at the
+                                       round's threshold a site visit offered, most accepted, visited and certified
           --framework CODE             framework of the round (default pmqa-4.0)
 
         Users: coordinator@<code>.demo.go.th, owner@<code>.demo.go.th, executive@<code>.demo.go.th
-        (<code> is the organisation code in lower case, e.g. th-50 or demo-d001).
+        (<code> is the organisation code in lower case, e.g. th-50 or demo-d001); with --reviewed-share also
+        reviewer1@opdc.demo.go.th … reviewer6@opdc.demo.go.th and officer@opdc.demo.go.th at OPDC.
         The database, blob store and keys are the application's: Database__Provider, ConnectionStrings__Default,
         Storage__Path, DataProtection__KeysPath, Bootstrap__AdminEmail/Bootstrap__AdminPassword, or --Key=value.
         Running again skips what exists: organisations and users are matched by code and e-mail, the round of the
-        fiscal year is reused, and an assessment that already has answers is left alone.
+        fiscal year is reused, an assessment that already has answers is left alone, and so is one already
+        under review or beyond.
         """;
 
     /// <summary>Reads the generator's options and returns the remaining arguments for the application.</summary>
@@ -50,7 +57,7 @@ public sealed record GeneratorOptions
             var (name, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0
                 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
             if (name is not ("--organizations" or "--seed" or "--fiscal-year" or "--password" or "--evidence-per-assessment"
-                or "--submitted-share" or "--framework"))
+                or "--submitted-share" or "--reviewed-share" or "--framework"))
             {
                 rest.Add(arg);
                 continue;
@@ -67,6 +74,7 @@ public sealed record GeneratorOptions
                     "--password" => options with { Password = value },
                     "--evidence-per-assessment" => options with { EvidencePerAssessment = Int(value, 0, 30) },
                     "--submitted-share" => options with { SubmittedShare = Share(value) },
+                    "--reviewed-share" => options with { ReviewedShare = Share(value) },
                     _ => options with { Framework = value },
                 };
             }
@@ -75,6 +83,10 @@ public sealed record GeneratorOptions
                 return (options, [], $"{name}: {e.Message}");
             }
         }
+        // Only submitted (approved) assessments can be reviewed; without a submitted share there is nothing to review.
+        if (options.ReviewedShare > 0 && options.SubmittedShare <= 0)
+            return (options, [], "--reviewed-share applies to the submitted assessments: give --submitted-share too " +
+                "(e.g. --submitted-share 0.6 --reviewed-share 0.7 reviews 70 % of the 60 % submitted).");
         return (options, rest.ToArray(), null);
     }
 

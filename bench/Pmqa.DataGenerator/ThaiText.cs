@@ -252,7 +252,7 @@ public static class ThaiText
     }
 
     /// <summary>An item's text without the leading "มี"/"มีการ", to read as a noun after "ส่วนเรื่อง".</summary>
-    private static string Shorten(string itemText)
+    public static string Shorten(string itemText)
     {
         var text = itemText.TrimEnd('.', ' ');
         if (text.StartsWith("มีการ", StringComparison.Ordinal)) text = "การ" + text[5..];
