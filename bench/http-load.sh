@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load on the read paths people hit most: /health, the framework tree (API), a framework issue page,
-# and, on data made by the demo generator (30 agencies), an assessment's score card (API) and an
-# assessment's issue page as its coordinator. Release build on SQLite in a temp folder; wrk measures.
+# and, on data made by the demo generator (30 agencies, 60 % submitted, 70 % of those reviewed), an
+# assessment's score card (API), its issue page and home as its coordinator, and OPDC's review reads:
+# the feedback report, the consensus overview, the reviewers' workload and the round's award candidates.
+# Release build on SQLite in a temp folder; wrk measures.
 # Usage: bench/http-load.sh [seconds=15] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,7 @@ email=bench@opdc.go.th
 password=Bench-pass-2026
 repo=$PWD
 (cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
-  dotnet "$repo/bench/Pmqa.DataGenerator/bin/Release/net10.0/Pmqa.DataGenerator.dll" --organizations 30 >"$work/generator.log" 2>&1)
+  dotnet "$repo/bench/Pmqa.DataGenerator/bin/Release/net10.0/Pmqa.DataGenerator.dll" --organizations 30 --submitted-share 0.6 --reviewed-share 0.7 >"$work/generator.log" 2>&1)
 (cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
   dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app=$!
@@ -47,6 +49,11 @@ run() {
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Transfer/sec'
 }
 echo "# $(date -u +%FT%TZ) · $(nproc) cores · ${seconds}s · ${connections} connections"
+# A reviewed assessment (its score confirmed) and the round, read straight from the generated database.
+read -r reviewed round_id < <(python3 -c "
+import sqlite3; c = sqlite3.connect('$work/data/pmqa.db')
+print(*c.execute(\"select Id, RoundId from Assessments where VerifiedTotal is not null order by Id limit 1\").fetchone())")
+
 run "GET /health" "http://127.0.0.1:$port/health"
 run "GET /api/v1/frameworks/pmqa-4.0 (whole tree, $(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/frameworks/pmqa-4.0" | wc -c) bytes)" \
   -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/frameworks/pmqa-4.0"
@@ -54,5 +61,9 @@ run "GET /frameworks/pmqa-4.0/issues/1.1 (page, signed in)" -H "Cookie: $cookie"
 run "GET /api/v1/assessments/{id}/score (30 issues scored per request)" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/assessments/$assessment/score"
 run "GET /assessments/{id}/issues/7.1 (coordinator's page: answers, score, evidence panel)" -H "Cookie: $coordinator_cookie" "http://127.0.0.1:$port/assessments/$assessment/issues/7.1"
 run "GET /assessments/{id} (home: score card, progress, radar data)" -H "Cookie: $coordinator_cookie" "http://127.0.0.1:$port/assessments/$assessment"
+run "GET /api/v1/assessments/{id}/feedback (self, consensus and final cards, 30 issues)" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/assessments/$reviewed/feedback"
+run "GET /api/v1/assessments/{id}/consensus (two reviewers' cards and the consensus)" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/assessments/$reviewed/consensus"
+run "GET /api/v1/reviews/workload" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/reviews/workload"
+run "GET /api/v1/rounds/{id}/award-candidates" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/rounds/$round_id/award-candidates"
 server=$(pgrep -f "Pmqa.Web.dll --urls http://127.0.0.1:$port" | head -n 1)
 printf '\nserver resident memory after load: %s MB\n' "$(( $(awk '/VmRSS/ { print $2 }' "/proc/$server/status") / 1024 ))"
