@@ -12,7 +12,18 @@ public sealed record RoundSummary(
 /// <summary>Where one organisation stands in a round: what the round page lists for OPDC.</summary>
 public sealed record RoundEntry(
     Guid AssessmentId, Guid OrganizationId, string OrganizationCode, string NameTh, string NameEn, OrganizationType Type,
-    AssessmentState State, bool Started, DateTimeOffset Deadline, string? ExtensionReason, bool IsLate);
+    AssessmentState State, bool Started, DateTimeOffset Deadline, string? ExtensionReason, bool IsLate)
+{
+    /// <summary>The review team's lead, how many reviewers and how many submitted; empty before OPDC assigns a team.</summary>
+    public ReviewProgress Review { get; init; } = ReviewProgress.None;
+    public decimal? VerifiedTotal { get; init; }
+    public int OpenClarifications { get; init; }
+}
+
+public sealed record ReviewProgress(string? Lead, int Reviewers, int Submitted)
+{
+    public static readonly ReviewProgress None = new(null, 0, 0);
+}
 
 public sealed class RoundQueries(PmqaDbContext db, TimeProvider clock)
 {
@@ -34,9 +45,14 @@ public sealed class RoundQueries(PmqaDbContext db, TimeProvider clock)
             .Select(a => new
             {
                 a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Organization.Type, a.State,
-                Started = a.Answers.Any(), a.Round!.SubmissionDeadline,
+                Started = a.Answers.Any(), a.Round!.SubmissionDeadline, a.VerifiedTotal,
+                OpenClarifications = db.Clarifications.Count(c => c.AssessmentId == a.Id && c.ClosedAt == null),
             })
             .ToListAsync(ct);
+        var teams = (await db.ReviewAssignments.AsNoTracking().Where(r => r.Assessment!.RoundId == roundId)
+                .Select(r => new { r.AssessmentId, r.IsLead, r.User!.DisplayName, Submitted = r.SubmittedAt != null }).ToListAsync(ct))
+            .GroupBy(r => r.AssessmentId)
+            .ToDictionary(g => g.Key, g => new ReviewProgress(g.FirstOrDefault(r => r.IsLead)?.DisplayName, g.Count(), g.Count(r => r.Submitted)));
         var extensions = (await db.RoundExtensions.AsNoTracking().Where(e => e.RoundId == roundId).ToListAsync(ct))
             .GroupBy(e => e.OrganizationId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Until)!);
         return rows.Select(r =>
@@ -45,7 +61,11 @@ public sealed class RoundQueries(PmqaDbContext db, TimeProvider clock)
                 var deadline = extension?.Until ?? r.SubmissionDeadline;
                 var submitted = r.State is not (AssessmentState.Draft or AssessmentState.AwaitingApproval);
                 return new RoundEntry(r.Id, r.OrganizationId, r.Code, r.NameTh, r.NameEn, r.Type, r.State, r.Started, deadline,
-                    extension?.Reason, !submitted && now > deadline);
+                    extension?.Reason, !submitted && now > deadline)
+                {
+                    Review = teams.GetValueOrDefault(r.Id) ?? ReviewProgress.None, VerifiedTotal = r.VerifiedTotal,
+                    OpenClarifications = r.OpenClarifications,
+                };
             })
             .OrderBy(e => e.OrganizationCode).ToList();
     }
