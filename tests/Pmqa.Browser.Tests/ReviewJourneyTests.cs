@@ -155,7 +155,9 @@ public sealed class ReviewJourneyTests(BrowserFixture browser, AppServer app, IT
         await s.Page.Locator("#Input_Email").FillAsync(email);
         await s.Page.Locator("#Input_Password").FillAsync(AgencySetup.Password);
         await s.Page.Locator("main form button[type=submit]").ClickAsync();
-        await s.Page.WaitForURLAsync(new Regex("/$"));
+        // The redirect is what proves the sign-in; waiting for "load" as well only adds a way to time out.
+        await s.Page.WaitForURLAsync(new Regex("/$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(s.Page.Locator("main h1")).ToBeVisibleAsync();
         return s;
     }
 }
