@@ -56,6 +56,22 @@ public abstract class ReviewPageTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task The_review_pages_speak_English_when_the_person_chose_English()
+    {
+        var s = await app.SubmittedAsync();
+        await s.AssignAsync();
+        var lead = await app.BrowserAsync(s.Lead.Email, Seed.Password);
+        await lead.PostFormAsync($"/assessments/{s.Team.AssessmentId}/review?handler=Declare", [], $"/assessments/{s.Team.AssessmentId}/review");
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync("/account/language", new() { ["language"] = "en", ["returnUrl"] = "/" }, "/")).StatusCode);
+        var review = await lead.GetHtmlAsync($"/assessments/{s.Team.AssessmentId}/review");
+        Assert.Equal("en", review.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Submit my review", review.Body!.TextContent);
+        var issue = await lead.GetHtmlAsync($"/assessments/{s.Team.AssessmentId}/review/issues/7.1");
+        Assert.Contains("Accept as reported", issue.Body!.TextContent);
+        Assert.Contains("Opportunities for improvement", issue.Body.TextContent);
+    }
+
+    [Fact]
     public async Task The_round_board_shows_who_reviews_each_agency()
     {
         var s = await app.SubmittedAsync();
