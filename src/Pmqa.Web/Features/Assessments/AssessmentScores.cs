@@ -13,11 +13,10 @@ public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
 {
     public async Task<(FrameworkPack Pack, ScoreCard Card, IReadOnlyList<IssueAnswer> Answers)> ScoreAsync(Assessment assessment, CancellationToken ct = default)
     {
-        var version = assessment.Round!.FrameworkVersion!;
-        var pack = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
+        var pack = await catalog.PackOfAsync(assessment, ct);
         var answers = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id).ToListAsync(ct);
         var card = Scoring.Score(pack, answers.ToDictionary(a => a.IssueCode, AnswerDocuments.ToAnswers),
-            assessment.Round.SiteVisitThreshold, BandsOf(assessment.Round, pack));
+            assessment.Round!.SiteVisitThreshold, BandsOf(assessment.Round, pack));
         return (pack, card, answers);
     }
 

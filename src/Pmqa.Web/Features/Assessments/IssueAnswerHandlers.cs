@@ -84,11 +84,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         "มีผู้อื่นบันทึกประเด็นนี้หลังจากที่คุณเปิดอ่าน กรุณาเปรียบเทียบฉบับของคุณกับฉบับล่าสุดแล้วบันทึกอีกครั้ง",
         "Someone else saved this issue after you opened it. Compare your version with theirs and save again.");
 
-    private async Task<FrameworkPack> PackOf(Assessment assessment, CancellationToken ct)
-    {
-        var version = assessment.Round!.FrameworkVersion!;
-        return (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
-    }
+    private Task<FrameworkPack> PackOf(Assessment assessment, CancellationToken ct) => catalog.PackOfAsync(assessment, ct);
 
     public static IssueAnswerView View(Issue issue, IssueAnswer? row, ScoringParameters parameters)
     {

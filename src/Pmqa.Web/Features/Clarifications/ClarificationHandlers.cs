@@ -36,8 +36,8 @@ public sealed class ClarificationHandlers(
     public async Task<Outcome<Guid>> AskAsync(Guid assessmentId, AskInput input, CancellationToken ct = default)
     {
         var found = await ReviewerAsync(assessmentId, ct);
-        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return Fail<Guid>(found);
-        var pack = (await catalog.FindAsync(assessment.Round!.FrameworkVersion!.Code, assessment.Round.FrameworkVersion.Version, ct))!.Value.Pack;
+        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return found.As<Guid>();
+        var pack = await catalog.PackOfAsync(assessment, ct);
         var errors = new ValidationErrors();
         var code = input.IssueCode?.Trim() ?? "";
         var issue = pack.FindIssue(code);
@@ -55,9 +55,7 @@ public sealed class ClarificationHandlers(
         };
         db.Clarifications.Add(thread);
         db.ClarificationMessages.Add(await MessageAsync(thread.Id, fromAgency: false, input.Question!, null, ct));
-        var category = pack.CategoryOf(issue!).Code;
-        var owners = await db.CategoryAssignments.Where(a => a.AssessmentId == assessmentId && a.CategoryCode == category).Select(a => a.UserId).ToListAsync(ct);
-        await notifier.NotifyAsync([.. await recipients.AgencyAsync(assessment.OrganizationId, Role.Coordinator), .. owners], new NotificationText(
+        await notifier.NotifyAsync(await AgencyPeopleAsync(assessment, code, ct), new NotificationText(
             $"ผู้ตรวจประเมินขอคำชี้แจงประเด็น {code}", $"Reviewers ask for a clarification on issue {code}",
             $"กรุณาชี้แจงภายใน {Domain.Time.ThaiTime.FormatDateTime(thread.DueAt, true)}", $"Please answer by {Domain.Time.ThaiTime.FormatDateTime(thread.DueAt, false)}.",
             ClarificationLinks.Thread(assessmentId, thread.Id)), ct);
@@ -69,7 +67,7 @@ public sealed class ClarificationHandlers(
     public async Task<Outcome<Guid>> ReplyAsync(Guid assessmentId, Guid clarificationId, ReplyInput input, CancellationToken ct = default)
     {
         var side = await SideAsync(assessmentId, ct);
-        if (side is not Outcome<(Assessment, bool)>.Ok { Value: var (assessment, fromAgency) }) return Fail<Guid, (Assessment, bool)>(side);
+        if (side is not Outcome<(Assessment, bool)>.Ok { Value: var (assessment, fromAgency) }) return side.As<Guid>();
         var thread = await db.Clarifications.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clarificationId && c.AssessmentId == assessmentId, ct);
         if (thread is null) return new Outcome<Guid>.NotFound();
         if (thread.ClosedAt is not null) return new Outcome<Guid>.Conflict(Closed);
@@ -89,7 +87,7 @@ public sealed class ClarificationHandlers(
         if (file is not null)
         {
             var uploaded = await evidence.UploadToAsync(assessment, file, [thread.IssueCode], ct);
-            if (uploaded is not Outcome<UploadedEvidence>.Ok { Value: var stored }) return Fail<Guid, UploadedEvidence>(uploaded);
+            if (uploaded is not Outcome<UploadedEvidence>.Ok { Value: var stored }) return uploaded.As<Guid>();
             evidenceId = stored.Id;
         }
         else if (evidenceId is { } existing && !await db.EvidenceLinks.AnyAsync(l => l.EvidenceId == existing && l.IssueCode == thread.IssueCode, ct))
@@ -127,7 +125,7 @@ public sealed class ClarificationHandlers(
     public async Task<Outcome<int>> CloseAsync(Guid assessmentId, Guid clarificationId, int? version, CancellationToken ct = default)
     {
         var found = await ReviewerAsync(assessmentId, ct);
-        if (found is not Outcome<Assessment>.Ok) return Fail<int>(found);
+        if (found is not Outcome<Assessment>.Ok) return found.As<int>();
         var thread = await db.Clarifications.SingleOrDefaultAsync(c => c.Id == clarificationId && c.AssessmentId == assessmentId, ct);
         if (thread is null) return new Outcome<int>.NotFound();
         if (thread.ClosedAt is not null) return new Outcome<int>.Conflict(Closed);
@@ -170,8 +168,7 @@ public sealed class ClarificationHandlers(
 
     private async Task<List<Guid>> AgencyPeopleAsync(Assessment assessment, string issueCode, CancellationToken ct)
     {
-        var version = assessment.Round!.FrameworkVersion!;
-        var pack = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
+        var pack = await catalog.PackOfAsync(assessment, ct);
         var category = pack.FindIssue(issueCode) is { } issue ? pack.CategoryOf(issue).Code : "";
         var owners = await db.CategoryAssignments.Where(a => a.AssessmentId == assessment.Id && a.CategoryCode == category).Select(a => a.UserId).ToListAsync(ct);
         return [.. await recipients.AgencyAsync(assessment.OrganizationId, Role.Coordinator), .. owners];
@@ -192,17 +189,6 @@ public sealed class ClarificationHandlers(
         if (string.IsNullOrWhiteSpace(text)) errors.Add(field, "กรุณาพิมพ์ข้อความ", "Write a message.");
         else if (text.Trim().Length > MaxText) errors.Add(field, $"ข้อความยาวได้ไม่เกิน {MaxText:N0} ตัวอักษร", $"At most {MaxText:N0} characters.");
     }
-
-    private static Outcome<T> Fail<T>(Outcome<Assessment> failed) =>
-        failed is Outcome<Assessment>.Conflict c ? new Outcome<T>.Conflict(c.Message) : AssessmentAccess.Fail<T>(failed);
-
-    private static Outcome<T> Fail<T, TFrom>(Outcome<TFrom> failed) => failed switch
-    {
-        Outcome<TFrom>.Invalid i => new Outcome<T>.Invalid(i.Errors),
-        Outcome<TFrom>.Conflict c => new Outcome<T>.Conflict(c.Message),
-        Outcome<TFrom>.Forbidden f => new Outcome<T>.Forbidden(f.Message),
-        _ => new Outcome<T>.NotFound(),
-    };
 
     public static readonly Msg Closed = new("คำขอชี้แจงนี้ปิดแล้ว จึงรับข้อความเพิ่มไม่ได้", "This clarification is closed and takes no more messages.");
     public static readonly Msg NotUnderReview = new("ขอคำชี้แจงและตอบได้เฉพาะระหว่างการตรวจประเมิน", "Clarifications happen only while the assessment is under review.");

@@ -74,8 +74,7 @@ public sealed class IndexModel(AssessmentAccess access, ClarificationQueries que
         if (await access.FindAsync(assessmentId, AssessmentPermission.View, ct) is not Outcome<Assessment>.Ok { Value: var assessment }) return false;
         Assessment = assessment;
         Threads = ((Outcome<IReadOnlyList<ClarificationSummary>>.Ok)await queries.ListAsync(assessmentId, ct)).Value;
-        var version = assessment.Round!.FrameworkVersion!;
-        Issues = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack.Issues.ToList();
+        Issues = (await catalog.PackOfAsync(assessment, ct)).Issues.ToList();
         var asReviewer = await handlers.ReviewerAsync(assessmentId, ct);
         IsReviewer = asReviewer is not Outcome<Assessment>.Forbidden;
         CannotAsk = asReviewer is Outcome<Assessment>.Conflict c ? c.Message : null;

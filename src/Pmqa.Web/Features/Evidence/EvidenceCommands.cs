@@ -158,11 +158,7 @@ public sealed class EvidenceCommands(
         return evidence is null ? new Outcome<EvidenceFile>.NotFound() : evidence;
     }
 
-    private async Task<FrameworkPack> PackOf(Assessment assessment, CancellationToken ct)
-    {
-        var version = assessment.Round!.FrameworkVersion!;
-        return (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
-    }
+    private Task<FrameworkPack> PackOf(Assessment assessment, CancellationToken ct) => catalog.PackOfAsync(assessment, ct);
 
     private static async Task<Stream> TemporaryCopyAsync(Stream source, CancellationToken ct)
     {

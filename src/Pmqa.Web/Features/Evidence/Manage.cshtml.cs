@@ -99,8 +99,7 @@ public sealed class ManageModel(AssessmentAccess access, EvidenceQueries queries
         if (await access.FindAsync(assessmentId, AssessmentPermission.View, ct) is not Outcome<Assessment>.Ok { Value: var assessment }) return false;
         Assessment = assessment;
         Files = await queries.ItemsAsync(assessmentId, ct);
-        var version = assessment.Round!.FrameworkVersion!;
-        Issues = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack.Issues.ToList();
+        Issues = (await catalog.PackOfAsync(assessment, ct)).Issues.ToList();
         CanEdit = assessment.State.IsEditable() && await access.FindAsync(assessmentId, AssessmentPermission.Edit, ct) is Outcome<Assessment>.Ok;
         if (ReturnUrl is not null && !Url.IsLocalUrl(ReturnUrl)) ReturnUrl = null;
         return true;

@@ -45,6 +45,17 @@ public sealed class FrameworkCatalog(PmqaDbContext db)
         return (info, pack);
     }
 
+    /// <summary>The pack an assessment is scored with: its round's framework version, already loaded with the
+    /// assessment, so a cached pack costs no query at all (unlike <see cref="FindAsync"/>, which lists the versions).</summary>
+    public async Task<FrameworkPack> PackOfAsync(Assessment assessment, CancellationToken ct = default)
+    {
+        var version = assessment.Round!.FrameworkVersion!;
+        if (Packs.TryGetValue(version.Sha256, out var pack)) return pack;
+        var json = version.ContentJson.Length > 0 ? version.ContentJson
+            : await db.FrameworkVersions.AsNoTracking().Where(f => f.Id == version.Id).Select(f => f.ContentJson).SingleAsync(ct);
+        return Packs.GetOrAdd(version.Sha256, _ => FrameworkPackJson.Deserialize(json));
+    }
+
     internal static FrameworkVersion NewVersion(FrameworkPack pack, DateTimeOffset now)
     {
         var version = new FrameworkVersion { Code = pack.Code, Version = pack.Version, ImportedAt = now };

@@ -30,36 +30,54 @@ public sealed record ConsensusOverview(IReadOnlyList<TeamMember> Team, IReadOnly
 /// Nobody sees another reviewer's work before submitting its own; OPDC officers may look at any time.
 /// </summary>
 public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewScores scores, AssessmentWorkflow workflow,
-    TimeProvider clock, CurrentUser me)
+    Clarifications.ClarificationHandlers clarifications, TimeProvider clock, CurrentUser me)
 {
     public static readonly Msg SubmitOwnFirst = new("ส่งผลการตรวจของคุณก่อน จึงจะเห็นผลของผู้ตรวจคนอื่น",
         "Submit your own review before you see the others'.");
     public static readonly Msg WaitForAll = new("รอผู้ตรวจประเมินทุกคนส่งผลการตรวจก่อนบันทึกฉันทามติ",
         "Wait until every reviewer has submitted before recording the consensus.");
 
-    public async Task<Outcome<(Assessment Assessment, ReviewScores.Context Context)>> OpenAsync(Guid assessmentId, bool toRecord, CancellationToken ct)
+    /// <summary>The assessment with what every consensus step reads: the framework and agency answers, and the team.</summary>
+    public sealed record Opened(Assessment Assessment, ReviewScores.Context Context, IReadOnlyList<ReviewAssignment> Team)
     {
-        var found = await access.FindAsync(assessmentId, toRecord ? AssessmentPermission.Lead : AssessmentPermission.View, ct);
-        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<(Assessment, ReviewScores.Context)>(found);
-        var officer = await me.SeesAllOrganizationsAsync();
-        var mine = await db.ReviewAssignments.AsNoTracking().SingleOrDefaultAsync(r => r.AssessmentId == assessmentId && r.UserId == me.Id, ct);
-        if (mine is null && !officer)
-            return new Outcome<(Assessment, ReviewScores.Context)>.Forbidden(new Msg("เฉพาะคณะผู้ตรวจประเมินและสำนักงาน ก.พ.ร.", "Only the review team and OPDC."));
-        if (mine is not null && mine.SubmittedAt is null && !officer) return new Outcome<(Assessment, ReviewScores.Context)>.Conflict(SubmitOwnFirst);
-        return (assessment, await scores.ContextAsync(assessment, ct));
+        public bool AllSubmitted => Team.Count > 0 && Team.All(r => r.SubmittedAt is not null);
+
+        /// <summary>The lead records the consensus while under review, once everyone has submitted.</summary>
+        public bool MayRecord(Guid? userId) =>
+            Assessment.State == AssessmentState.UnderReview && AllSubmitted && Team.Any(r => r.IsLead && r.UserId == userId);
     }
 
-    public async Task<Outcome<Comparison>> CompareAsync(Guid assessmentId, string issueCode, CancellationToken ct = default)
+    public async Task<Outcome<Opened>> OpenAsync(Guid assessmentId, bool toRecord, CancellationToken ct)
     {
-        var opened = await OpenAsync(assessmentId, toRecord: false, ct);
-        if (opened is not Outcome<(Assessment, ReviewScores.Context)>.Ok { Value: var (assessment, context) }) return Fail<Comparison>(opened);
-        if (context.Pack.FindIssue(issueCode) is not { } issue) return new Outcome<Comparison>.NotFound();
-        var reviews = await db.ReviewAssignments.AsNoTracking().Where(r => r.AssessmentId == assessmentId && r.SubmittedAt != null)
-            .OrderByDescending(r => r.IsLead).ThenBy(r => r.User!.DisplayName)
-            .Select(r => new { r.User!.DisplayName, r.IsLead, Answer = r.Answers.FirstOrDefault(a => a.IssueCode == issueCode) })
-            .ToListAsync(ct);
-        var columns = reviews.Select(r => new ReviewerColumn(r.DisplayName, r.IsLead, ReviewWork.View(issue, context, r.Answer?.CheckedJson,
-            r.Answer?.JudgementsJson, r.Answer?.Strengths, r.Answer?.Opportunities, null, r.Answer?.Version ?? 0))).ToList();
+        var found = await access.FindAsync(assessmentId, toRecord ? AssessmentPermission.Lead : AssessmentPermission.View, ct);
+        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return found.As<Opened>();
+        var team = await db.ReviewAssignments.AsNoTracking().Include(r => r.User).Where(r => r.AssessmentId == assessmentId)
+            .OrderByDescending(r => r.IsLead).ThenBy(r => r.User!.DisplayName).ToListAsync(ct);
+        var officer = await me.SeesAllOrganizationsAsync();
+        var mine = team.SingleOrDefault(r => r.UserId == me.Id);
+        if (mine is null && !officer)
+            return new Outcome<Opened>.Forbidden(new Msg("เฉพาะคณะผู้ตรวจประเมินและสำนักงาน ก.พ.ร.", "Only the review team and OPDC."));
+        if (mine is not null && mine.SubmittedAt is null && !officer) return new Outcome<Opened>.Conflict(SubmitOwnFirst);
+        return new Opened(assessment, await scores.ContextAsync(assessment, ct), team);
+    }
+
+    public async Task<Outcome<Comparison>> CompareAsync(Guid assessmentId, string issueCode, CancellationToken ct = default) =>
+        (await CompareForPageAsync(assessmentId, issueCode, ct)).Map(c => c.Comparison);
+
+    /// <summary>The comparison with what the page around it needs, read once.</summary>
+    public async Task<Outcome<(Opened Opened, Comparison Comparison)>> CompareForPageAsync(Guid assessmentId, string issueCode, CancellationToken ct = default)
+    {
+        var found = await OpenAsync(assessmentId, toRecord: false, ct);
+        if (found is not Outcome<Opened>.Ok { Value: var opened }) return found.As<(Opened, Comparison)>();
+        var context = opened.Context;
+        if (context.Pack.FindIssue(issueCode) is not { } issue) return new Outcome<(Opened, Comparison)>.NotFound();
+        var submitted = opened.Team.Where(r => r.SubmittedAt is not null).ToList();
+        var ids = submitted.Select(r => r.Id).ToList();
+        var answers = await db.ReviewAnswers.AsNoTracking().Where(a => a.IssueCode == issueCode && ids.Contains(a.ReviewAssignmentId))
+            .ToDictionaryAsync(a => a.ReviewAssignmentId, ct);
+        var columns = submitted.Select(r => (r, Answer: answers.GetValueOrDefault(r.Id))).Select(x => new ReviewerColumn(x.r.User!.DisplayName, x.r.IsLead,
+            ReviewWork.View(issue, context, x.Answer?.CheckedJson, x.Answer?.JudgementsJson, x.Answer?.Strengths, x.Answer?.Opportunities, null,
+                x.Answer?.Version ?? 0))).ToList();
         var reported = AnswerDocuments.Indicators(context.Agency.GetValueOrDefault(issueCode)).Count;
         var differences = ReviewDifferences.Of(columns.Select(c => new ReviewerView(c.Reviewer, c.View.Checked,
             c.View.Judgements.Where(j => ReviewDocuments.TryParseDecision(j.Decision, out _)).Select(ReviewDocuments.ToDomain).ToList(), c.View.Score)).ToList(), reported);
@@ -68,8 +86,8 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
         var consensus = row is not null
             ? ReviewWork.View(issue, context, row.CheckedJson, row.JudgementsJson, row.Strengths, row.Opportunities, row.Rationale, row.Version)
             : Proposal(issue, context, columns, differences);
-        return new Comparison(issueCode, columns, [.. differences.DisputedItems.OrderBy(c => c, StringComparer.Ordinal)],
-            [.. differences.DisputedIndicators.Order()], differences.ScoreSpread, consensus);
+        return (opened, new Comparison(issueCode, columns, [.. differences.DisputedItems.OrderBy(c => c, StringComparer.Ordinal)],
+            [.. differences.DisputedIndicators.Order()], differences.ScoreSpread, consensus));
     }
 
     /// <summary>Before the lead records anything: the ticks every reviewer made, the lead's judgements, texts merged.</summary>
@@ -86,12 +104,12 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
 
     public async Task<Outcome<ReviewIssueView>> SaveAsync(Guid assessmentId, string issueCode, int ifMatch, ReviewIssueBody body, CancellationToken ct = default)
     {
-        var opened = await OpenAsync(assessmentId, toRecord: true, ct);
-        if (opened is not Outcome<(Assessment, ReviewScores.Context)>.Ok { Value: var (assessment, context) }) return Fail<ReviewIssueView>(opened);
+        var found = await OpenAsync(assessmentId, toRecord: true, ct);
+        if (found is not Outcome<Opened>.Ok { Value: var opened }) return found.As<ReviewIssueView>();
+        var (assessment, context) = (opened.Assessment, opened.Context);
         if (context.Pack.FindIssue(issueCode) is not { } issue) return new Outcome<ReviewIssueView>.NotFound();
         if (assessment.State != AssessmentState.UnderReview) return new Outcome<ReviewIssueView>.Conflict(ReviewWork.NotUnderReview);
-        if (await db.ReviewAssignments.AnyAsync(r => r.AssessmentId == assessmentId && r.SubmittedAt == null, ct))
-            return new Outcome<ReviewIssueView>.Conflict(WaitForAll);
+        if (!opened.AllSubmitted) return new Outcome<ReviewIssueView>.Conflict(WaitForAll);
         var errors = ReviewWork.Validate(issue, context.Agency.GetValueOrDefault(issueCode), body, requireRationale: true);
         if (errors.Any) return errors;
 
@@ -117,17 +135,17 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
         return ReviewWork.View(issue, context, row.CheckedJson, row.JudgementsJson, row.Strengths, row.Opportunities, row.Rationale, row.Version);
     }
 
-    public async Task<Outcome<ConsensusOverview>> OverviewAsync(Guid assessmentId, CancellationToken ct = default)
+    public async Task<Outcome<ConsensusOverview>> OverviewAsync(Guid assessmentId, CancellationToken ct = default) =>
+        (await OverviewForPageAsync(assessmentId, ct)).Map(o => o.Overview);
+
+    public async Task<Outcome<(Opened Opened, ConsensusOverview Overview)>> OverviewForPageAsync(Guid assessmentId, CancellationToken ct = default)
     {
-        var opened = await OpenAsync(assessmentId, toRecord: false, ct);
-        if (opened is not Outcome<(Assessment, ReviewScores.Context)>.Ok { Value: var (assessment, context) }) return Fail<ConsensusOverview>(opened);
-        var team = await db.ReviewAssignments.AsNoTracking().Where(r => r.AssessmentId == assessmentId)
-            .OrderByDescending(r => r.IsLead).ThenBy(r => r.User!.DisplayName)
-            .Select(r => new { r.Id, Member = new TeamMember(r.UserId, r.User!.DisplayName, r.User.Email!, r.IsLead, r.NoConflictDeclaredAt, r.SubmittedAt) })
-            .ToListAsync(ct);
-        var submitted = team.Where(t => t.Member.SubmittedAt is not null).ToList();
-        var cards = new List<Domain.Scoring.ScoreCard>();
-        foreach (var t in submitted) cards.Add(await scores.ReviewerCardAsync(assessment, context, t.Id, ct));
+        var found = await OpenAsync(assessmentId, toRecord: false, ct);
+        if (found is not Outcome<Opened>.Ok { Value: var opened }) return found.As<(Opened, ConsensusOverview)>();
+        var (assessment, context) = (opened.Assessment, opened.Context);
+        var submitted = opened.Team.Where(t => t.SubmittedAt is not null).Select(t => t.Id).ToList();
+        var reviews = await scores.ReviewAnswersAsync(submitted, ct);
+        var cards = submitted.Select(id => ReviewScores.Score(assessment, context, reviews[id])).ToList();
         var recorded = await db.ConsensusAnswers.AsNoTracking().Where(c => c.AssessmentId == assessmentId).Select(c => c.IssueCode).ToListAsync(ct);
         var consensus = await scores.ConsensusCardAsync(assessment, context, ct);
         var rows = context.Pack.Issues.Select((issue, n) =>
@@ -136,24 +154,25 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
             return new ConsensusRow(issue.Code, each, each.Count == 0 ? 0 : each.Max() - each.Min(),
                 recorded.Contains(issue.Code) ? consensus.Issues[n].Rounded : null);
         }).ToList();
-        return new ConsensusOverview(team.Select(t => t.Member).ToList(), rows, AssessmentScores.ToJson(consensus),
-            team.Count > 0 && submitted.Count == team.Count, recorded.Count == context.Pack.Issues.Count(), await OpenClarificationsAsync(assessmentId, ct));
+        var team = opened.Team.Select(r => new TeamMember(r.UserId, r.User!.DisplayName, r.User.Email!, r.IsLead, r.NoConflictDeclaredAt, r.SubmittedAt)).ToList();
+        return (opened, new ConsensusOverview(team, rows, AssessmentScores.ToJson(consensus), opened.AllSubmitted,
+            recorded.Count == context.Pack.Issues.Count(), await clarifications.CountOpenAsync(assessmentId, ct)));
     }
 
     /// <summary>Fixes the verified score from the consensus; offers a site visit when it reaches the threshold.</summary>
     public async Task<Outcome<AssessmentState>> ConfirmAsync(Guid assessmentId, CancellationToken ct = default)
     {
-        var opened = await OpenAsync(assessmentId, toRecord: true, ct);
-        if (opened is not Outcome<(Assessment, ReviewScores.Context)>.Ok { Value: var (assessment, context) }) return Fail<AssessmentState>(opened);
-        var team = await db.ReviewAssignments.AsNoTracking().Where(r => r.AssessmentId == assessmentId).ToListAsync(ct);
+        var found = await OpenAsync(assessmentId, toRecord: true, ct);
+        if (found is not Outcome<Opened>.Ok { Value: var opened }) return found.As<AssessmentState>();
+        var (assessment, context) = (opened.Assessment, opened.Context);
         var recorded = await db.ConsensusAnswers.CountAsync(c => c.AssessmentId == assessmentId, ct);
         var card = await scores.ConsensusCardAsync(assessment, context, ct);
         var facts = new TransitionFacts
         {
-            ReviewTeamAssigned = team.Count > 0,
-            AllReviewsSubmitted = team.Count > 0 && team.All(r => r.SubmittedAt is not null),
+            ReviewTeamAssigned = opened.Team.Count > 0,
+            AllReviewsSubmitted = opened.AllSubmitted,
             ConsensusComplete = recorded == context.Pack.Issues.Count(),
-            OpenClarifications = await OpenClarificationsAsync(assessmentId, ct),
+            OpenClarifications = await clarifications.CountOpenAsync(assessmentId, ct),
             ReachesSiteVisitThreshold = card.SiteVisitEligible,
         };
         var now = clock.GetUtcNow();
@@ -167,14 +186,4 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
         if (confirmed is not Outcome<AssessmentState>.Ok || !card.SiteVisitEligible) return confirmed;
         return await workflow.MoveAsync(assessment, AssessmentAction.OfferSiteVisit, facts, null, _ => { }, ct);
     }
-
-    private Task<int> OpenClarificationsAsync(Guid assessmentId, CancellationToken ct) =>
-        db.Clarifications.CountAsync(c => c.AssessmentId == assessmentId && c.ClosedAt == null, ct);
-
-    private static Outcome<T> Fail<T>(Outcome<(Assessment, ReviewScores.Context)> failed) => failed switch
-    {
-        Outcome<(Assessment, ReviewScores.Context)>.Forbidden f => new Outcome<T>.Forbidden(f.Message),
-        Outcome<(Assessment, ReviewScores.Context)>.Conflict c => new Outcome<T>.Conflict(c.Message),
-        _ => new Outcome<T>.NotFound(),
-    };
 }

@@ -12,10 +12,9 @@ namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>Every issue with each reviewer's score and the spread, the consensus so far, and confirmation.</summary>
 [Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
-public sealed class ConsensusIndexModel(Consensus consensus, AssessmentAccess access, ReviewScores scores, CurrentUser me) : PageModel
+public sealed class ConsensusIndexModel(Consensus consensus, CurrentUser me) : PageModel
 {
     public Assessment Assessment { get; private set; } = null!;
-    public FrameworkPack Pack { get; private set; } = null!;
     public ConsensusOverview Overview { get; private set; } = null!;
     public JsonElement Score { get; private set; }
     public bool IsLead { get; private set; }
@@ -39,14 +38,14 @@ public sealed class ConsensusIndexModel(Consensus consensus, AssessmentAccess ac
 
     private async Task<IActionResult?> LoadAsync(Guid assessmentId)
     {
-        switch (await consensus.OverviewAsync(assessmentId, HttpContext.RequestAborted))
+        switch (await consensus.OverviewForPageAsync(assessmentId, HttpContext.RequestAborted))
         {
-            case Outcome<ConsensusOverview>.Ok { Value: var overview }: Overview = overview; break;
-            case Outcome<ConsensusOverview>.Conflict: return RedirectToPage("Review", new { assessmentId });
+            case Outcome<(Consensus.Opened, ConsensusOverview)>.Ok { Value: var (opened, overview) }:
+                (Assessment, Overview) = (opened.Assessment, overview);
+                break;
+            case Outcome<(Consensus.Opened, ConsensusOverview)>.Conflict: return RedirectToPage("Review", new { assessmentId });
             default: return NotFound();
         }
-        Assessment = ((Outcome<Assessment>.Ok)await access.FindAsync(assessmentId, AssessmentPermission.View, HttpContext.RequestAborted)).Value;
-        Pack = (await scores.ContextAsync(Assessment, HttpContext.RequestAborted)).Pack;
         Score = JsonSerializer.SerializeToElement(Overview.Score, FrameworkPackJson.Options);
         IsLead = Overview.Team.Any(t => t.IsLead && t.UserId == me.Id);
         return null;

@@ -13,7 +13,7 @@ namespace Pmqa.Web.Features.Reviews;
 /// <summary>One issue side by side for the lead: every reviewer's ticks, judgements and texts with the
 /// differences marked, and the consensus form (proposed from where they agree).</summary>
 [Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
-public sealed class ConsensusIssueModel(Consensus consensus, CurrentUser me, Pmqa.Data.PmqaDbContext db) : PageModel
+public sealed class ConsensusIssueModel(Consensus consensus, CurrentUser me) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<string> Checked { get; set; } = [];
@@ -69,19 +69,16 @@ public sealed class ConsensusIssueModel(Consensus consensus, CurrentUser me, Pmq
 
     private async Task<IActionResult?> LoadAsync(Guid assessmentId, string issueCode)
     {
-        switch (await consensus.CompareAsync(assessmentId, issueCode, HttpContext.RequestAborted))
+        switch (await consensus.CompareForPageAsync(assessmentId, issueCode, HttpContext.RequestAborted))
         {
-            case Outcome<Comparison>.Ok { Value: var comparison }: Comparison = comparison; break;
-            case Outcome<Comparison>.Conflict: return RedirectToPage("Review", new { assessmentId });
+            case Outcome<(Consensus.Opened, Comparison)>.Ok { Value: var (opened, comparison) }:
+                (Assessment, Context, Comparison) = (opened.Assessment, opened.Context, comparison);
+                Issue = Context.Pack.FindIssue(issueCode)!;
+                CanRecord = opened.MayRecord(me.Id);
+                return null;
+            case Outcome<(Consensus.Opened, Comparison)>.Conflict: return RedirectToPage("Review", new { assessmentId });
             default: return NotFound();
         }
-        var opened = (Outcome<(Assessment, ReviewScores.Context)>.Ok)await consensus.OpenAsync(assessmentId, toRecord: false, HttpContext.RequestAborted);
-        (Assessment, Context) = opened.Value;
-        Issue = Context.Pack.FindIssue(issueCode)!;
-        CanRecord = Assessment.State == AssessmentState.UnderReview &&
-            db.ReviewAssignments.Any(r => r.AssessmentId == assessmentId && r.UserId == me.Id && r.IsLead) &&
-            !db.ReviewAssignments.Any(r => r.AssessmentId == assessmentId && r.SubmittedAt == null);
-        return null;
     }
 
     public JudgeFormModel Form => new(Issue, Context.Agency.GetValueOrDefault(Issue.Code), Checked, Judgements, Strengths, Opportunities, Rationale,

@@ -11,7 +11,7 @@ namespace Pmqa.Web.Features.Reviews;
 
 /// <summary>The reviewer's page for one assessment: the declaration, every issue with its own score, submission.</summary>
 [Authorize(Policy = Infrastructure.Auth.Policies.AssessmentMember)]
-public sealed class ReviewModel(ReviewWork work, ReviewScores scores, PmqaDbContext db) : PageModel
+public sealed class ReviewModel(ReviewWork work, ReviewScores scores) : PageModel
 {
     public ReviewWork.Mine Mine { get; private set; } = null!;
     public FrameworkPack Pack { get; private set; } = null!;
@@ -51,10 +51,10 @@ public sealed class ReviewModel(ReviewWork work, ReviewScores scores, PmqaDbCont
         Mine = mine;
         var context = await scores.ContextAsync(mine.Assessment, HttpContext.RequestAborted);
         Pack = context.Pack;
-        Card = await scores.ReviewerCardAsync(mine.Assessment, context, mine.Assignment.Id, HttpContext.RequestAborted);
+        var answers = (await scores.ReviewAnswersAsync([mine.Assignment.Id], HttpContext.RequestAborted))[mine.Assignment.Id];
+        Card = ReviewScores.Score(mine.Assessment, context, answers);
         Agency = ReviewScores.Score(mine.Assessment, context, new Dictionary<string, (string, string)>());
-        Saved = (await db.ReviewAnswers.AsNoTracking().Where(r => r.ReviewAssignmentId == mine.Assignment.Id).Select(r => r.IssueCode)
-            .ToListAsync(HttpContext.RequestAborted)).ToHashSet();
+        Saved = answers.Keys.ToHashSet();
         return true;
     }
 }

@@ -16,8 +16,7 @@ public sealed class ReviewScores(PmqaDbContext db, FrameworkCatalog catalog)
 
     public async Task<Context> ContextAsync(Assessment assessment, CancellationToken ct = default)
     {
-        var version = assessment.Round!.FrameworkVersion!;
-        var pack = (await catalog.FindAsync(version.Code, version.Version, ct))!.Value.Pack;
+        var pack = await catalog.PackOfAsync(assessment, ct);
         var agency = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id).ToDictionaryAsync(a => a.IssueCode, ct);
         return new Context(pack, agency);
     }
@@ -33,11 +32,14 @@ public sealed class ReviewScores(PmqaDbContext db, FrameworkCatalog catalog)
         return Scoring.Score(context.Pack, verified, assessment.Round!.SiteVisitThreshold, AssessmentScores.BandsOf(assessment.Round, context.Pack));
     }
 
-    public async Task<ScoreCard> ReviewerCardAsync(Assessment assessment, Context context, Guid assignmentId, CancellationToken ct = default)
+    /// <summary>The saved answers of each given review (assignment → issue code → ticks and judgements), in one query.</summary>
+    public async Task<Dictionary<Guid, Dictionary<string, (string Checked, string Judgements)>>> ReviewAnswersAsync(
+        IReadOnlyCollection<Guid> assignmentIds, CancellationToken ct = default)
     {
-        var rows = await db.ReviewAnswers.AsNoTracking().Where(r => r.ReviewAssignmentId == assignmentId)
-            .ToDictionaryAsync(r => r.IssueCode, r => (r.CheckedJson, r.JudgementsJson), ct);
-        return Score(assessment, context, rows);
+        var rows = await db.ReviewAnswers.AsNoTracking().Where(r => assignmentIds.Contains(r.ReviewAssignmentId))
+            .Select(r => new { r.ReviewAssignmentId, r.IssueCode, r.CheckedJson, r.JudgementsJson }).ToListAsync(ct);
+        return assignmentIds.ToDictionary(id => id, id => rows.Where(r => r.ReviewAssignmentId == id)
+            .ToDictionary(r => r.IssueCode, r => (r.CheckedJson, r.JudgementsJson)));
     }
 
     public async Task<ScoreCard> ConsensusCardAsync(Assessment assessment, Context context, CancellationToken ct = default)

@@ -43,35 +43,40 @@ public sealed class ReviewWork(PmqaDbContext db, AssessmentAccess access, Review
     public async Task<Outcome<Mine>> FindMineAsync(Guid assessmentId, CancellationToken ct = default)
     {
         var found = await access.FindAsync(assessmentId, AssessmentPermission.Review, ct);
-        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<Mine>(found);
+        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return found.As<Mine>();
         var assignment = await db.ReviewAssignments.SingleAsync(r => r.AssessmentId == assessmentId && r.UserId == me.Id, ct);
         return new Mine(assessment, assignment);
     }
 
     public async Task<Outcome<MyReview>> DeclareNoConflictAsync(Guid assessmentId, CancellationToken ct = default)
     {
-        if (await FindMineAsync(assessmentId, ct) is not Outcome<Mine>.Ok { Value: var mine }) return await SummaryAsync(assessmentId, ct);
+        var found = await FindMineAsync(assessmentId, ct);
+        if (found is not Outcome<Mine>.Ok { Value: var mine }) return found.As<MyReview>();
         mine.Assignment.NoConflictDeclaredAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return await SummaryAsync(assessmentId, ct);
+        return await SummarizeAsync(mine, await scores.ContextAsync(mine.Assessment, ct), ct);
     }
 
     public async Task<Outcome<MyReview>> SummaryAsync(Guid assessmentId, CancellationToken ct = default)
     {
         var found = await FindMineAsync(assessmentId, ct);
-        if (found is not Outcome<Mine>.Ok { Value: var mine }) return Fail<MyReview>(found);
-        var context = await scores.ContextAsync(mine.Assessment, ct);
-        var card = await scores.ReviewerCardAsync(mine.Assessment, context, mine.Assignment.Id, ct);
-        var saved = await db.ReviewAnswers.AsNoTracking().Where(r => r.ReviewAssignmentId == mine.Assignment.Id).Select(r => r.IssueCode).ToListAsync(ct);
-        return new MyReview(assessmentId, mine.Assignment.IsLead, mine.Assignment.NoConflictDeclaredAt, mine.Assignment.SubmittedAt,
-            AssessmentScores.ToJson(card), saved, context.Pack.Issues.Select(i => i.Code).Except(saved).ToList());
+        if (found is not Outcome<Mine>.Ok { Value: var mine }) return found.As<MyReview>();
+        return await SummarizeAsync(mine, await scores.ContextAsync(mine.Assessment, ct), ct);
+    }
+
+    private async Task<MyReview> SummarizeAsync(Mine mine, ReviewScores.Context context, CancellationToken ct)
+    {
+        var answers = (await scores.ReviewAnswersAsync([mine.Assignment.Id], ct))[mine.Assignment.Id];
+        var card = ReviewScores.Score(mine.Assessment, context, answers);
+        return new MyReview(mine.Assessment.Id, mine.Assignment.IsLead, mine.Assignment.NoConflictDeclaredAt, mine.Assignment.SubmittedAt,
+            AssessmentScores.ToJson(card), [.. answers.Keys], context.Pack.Issues.Select(i => i.Code).Except(answers.Keys).ToList());
     }
 
     public async Task<Outcome<(Mine Mine, ReviewScores.Context Context, Issue Issue, ReviewIssueView View)>> GetIssueAsync(
         Guid assessmentId, string issueCode, CancellationToken ct = default)
     {
         var found = await FindMineAsync(assessmentId, ct);
-        if (found is not Outcome<Mine>.Ok { Value: var mine }) return Fail<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>(found);
+        if (found is not Outcome<Mine>.Ok { Value: var mine }) return found.As<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>();
         if (mine.Assignment.NoConflictDeclaredAt is null) return new Outcome<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>.Conflict(DeclareFirst);
         var context = await scores.ContextAsync(mine.Assessment, ct);
         if (context.Pack.FindIssue(issueCode) is not { } issue) return new Outcome<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>.NotFound();
@@ -83,7 +88,7 @@ public sealed class ReviewWork(PmqaDbContext db, AssessmentAccess access, Review
     {
         var found = await GetIssueAsync(assessmentId, issueCode, ct);
         if (found is not Outcome<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>.Ok { Value: var (mine, context, issue, _) })
-            return Fail<ReviewIssueView>(found);
+            return found.As<ReviewIssueView>();
         if (mine.Assessment.State != AssessmentState.UnderReview) return new Outcome<ReviewIssueView>.Conflict(NotUnderReview);
         if (mine.Assignment.SubmittedAt is not null) return new Outcome<ReviewIssueView>.Conflict(AlreadySubmitted);
         var errors = Validate(issue, context.Agency.GetValueOrDefault(issueCode), body, requireRationale: false);
@@ -112,12 +117,12 @@ public sealed class ReviewWork(PmqaDbContext db, AssessmentAccess access, Review
     /// <summary>Submits the reviewer's own review once every issue has been judged; then it sees the others'.</summary>
     public async Task<Outcome<MyReview>> SubmitAsync(Guid assessmentId, CancellationToken ct = default)
     {
-        var summary = await SummaryAsync(assessmentId, ct);
-        if (summary is not Outcome<MyReview>.Ok { Value: var review }) return summary;
-        var mine = ((Outcome<Mine>.Ok)await FindMineAsync(assessmentId, ct)).Value;
+        var found = await FindMineAsync(assessmentId, ct);
+        if (found is not Outcome<Mine>.Ok { Value: var mine }) return found.As<MyReview>();
         if (mine.Assessment.State != AssessmentState.UnderReview) return new Outcome<MyReview>.Conflict(NotUnderReview);
-        if (review.NoConflictDeclaredAt is null) return new Outcome<MyReview>.Conflict(DeclareFirst);
-        if (review.SubmittedAt is not null) return new Outcome<MyReview>.Conflict(AlreadySubmitted);
+        if (mine.Assignment.NoConflictDeclaredAt is null) return new Outcome<MyReview>.Conflict(DeclareFirst);
+        if (mine.Assignment.SubmittedAt is not null) return new Outcome<MyReview>.Conflict(AlreadySubmitted);
+        var review = await SummarizeAsync(mine, await scores.ContextAsync(mine.Assessment, ct), ct);
         if (review.Missing.Count > 0)
             return new ValidationErrors().Add("issues", $"ยังไม่ได้ตรวจประเด็น {string.Join(", ", review.Missing)}",
                 $"Issues not reviewed yet: {string.Join(", ", review.Missing)}.");
@@ -134,7 +139,7 @@ public sealed class ReviewWork(PmqaDbContext db, AssessmentAccess access, Review
         {
             return new Outcome<MyReview>.Conflict(AssessmentWorkflow.ChangedMeanwhile);
         }
-        return await SummaryAsync(assessmentId, ct);
+        return review with { SubmittedAt = mine.Assignment.SubmittedAt };
     }
 
     /// <summary>Ticked codes kept in the pack's order, unknown codes dropped (validation reports them).</summary>
@@ -187,13 +192,4 @@ public sealed class ReviewWork(PmqaDbContext db, AssessmentAccess access, Review
             errors.Add("rationale", "กรุณาระบุเหตุผลของฉันทามติ", "Give the rationale of the consensus.");
         return errors;
     }
-
-    private static Outcome<T> Fail<T>(object failed) => failed switch
-    {
-        Outcome<Mine>.Forbidden f => new Outcome<T>.Forbidden(f.Message),
-        Outcome<Mine>.Conflict c => new Outcome<T>.Conflict(c.Message),
-        Outcome<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>.Conflict c => new Outcome<T>.Conflict(c.Message),
-        Outcome<(Mine, ReviewScores.Context, Issue, ReviewIssueView)>.Forbidden f => new Outcome<T>.Forbidden(f.Message),
-        _ => new Outcome<T>.NotFound(),
-    };
 }

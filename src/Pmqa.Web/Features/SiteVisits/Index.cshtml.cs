@@ -110,9 +110,8 @@ public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access
     {
         if (await access.FindAsync(assessmentId, AssessmentPermission.View) is not Outcome<Assessment>.Ok { Value: var a }) return false;
         Assessment = a;
-        Visit = ((Outcome<VisitView>.Ok)await visits.GetAsync(assessmentId)).Value;
-        var version = a.Round!.FrameworkVersion!;
-        Pack = (await catalog.FindAsync(version.Code, version.Version))!.Value.Pack;
+        Visit = await visits.ViewAsync(a);
+        Pack = await catalog.PackOfAsync(a);
         IsExecutive = await me.HasRoleInAsync(a.OrganizationId, Role.Executive);
         IsOfficer = await me.SeesAllOrganizationsAsync();
         OnVisitTeam = Visit.Team.Any(t => t.UserId == me.Id) || IsOfficer;

@@ -169,7 +169,8 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         return await ViewAsync(assessment, ct);
     }
 
-    private async Task<VisitView> ViewAsync(Assessment a, CancellationToken ct)
+    /// <summary>The visit as the page and the API show it, for an assessment the caller already loaded.</summary>
+    public async Task<VisitView> ViewAsync(Assessment a, CancellationToken ct = default)
     {
         var visit = await db.SiteVisits.AsNoTracking().Include(v => v.Findings).SingleOrDefaultAsync(v => v.AssessmentId == a.Id, ct);
         var teamIds = visit is null ? [] : Team(visit);

@@ -33,5 +33,20 @@ public abstract record Outcome<T>
     public sealed record Forbidden(Msg Message) : Outcome<T>;
 
     public static implicit operator Outcome<T>(T value) => new Ok(value);
+
+    /// <summary>The value mapped, or the same failure carried over to the other outcome type.</summary>
+    public Outcome<TOut> Map<TOut>(Func<T, TOut> map) => this switch
+    {
+        Ok o => new Outcome<TOut>.Ok(map(o.Value)),
+        Invalid i => new Outcome<TOut>.Invalid(i.Errors),
+        Conflict c => new Outcome<TOut>.Conflict(c.Message),
+        Forbidden f => new Outcome<TOut>.Forbidden(f.Message),
+        _ => new Outcome<TOut>.NotFound(),
+    };
+
+    /// <summary>The same failure as another outcome type, for handing a failure on; a success has none to hand on.</summary>
+    public Outcome<TOut> As<TOut>() => this is Ok
+        ? throw new InvalidOperationException("A successful outcome has no failure to hand on.")
+        : Map<TOut>(_ => default!);
     public static implicit operator Outcome<T>(ValidationErrors errors) => new Invalid(errors);
 }
