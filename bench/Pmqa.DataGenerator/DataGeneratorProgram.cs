@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Pmqa.Domain.Frameworks;
 using Pmqa.Domain.Organizations;
 using Pmqa.Web.Features;
@@ -68,6 +69,7 @@ public static class DataGeneratorProgram
             return 1;
         }
         Print(report, options, prepared, watch.Elapsed);
+        await PrintTotalsAsync(app, report.RoundId);
         if (!await HasAdministratorAsync(app))
             Console.WriteLine("No administrator exists yet: start the application to get its one-time setup link, " +
                 "or run with Bootstrap__AdminEmail and Bootstrap__AdminPassword.");
@@ -128,6 +130,20 @@ public static class DataGeneratorProgram
         var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection ?? "" };
         builder.Remove("Password");
         return builder.ConnectionString;
+    }
+
+    /// <summary>The lines above count what this run did; a second run creates little, so this line says what the
+    /// database holds now, whoever made it.</summary>
+    private static async Task PrintTotalsAsync(WebApplication app, Guid roundId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Pmqa.Data.PmqaDbContext>();
+        var organizations = await db.Organizations.CountAsync();
+        var users = await db.Users.CountAsync();
+        var states = await db.Assessments.Where(a => a.RoundId == roundId).GroupBy(a => a.State)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync();
+        Console.WriteLine($"In the database now: {organizations} organisations, {users} users; the round's " +
+            $"{states.Sum(s => s.Count)} assessments: {string.Join(", ", states.OrderBy(s => s.State).Select(s => $"{s.Count} {s.State}"))}");
     }
 
     private static async Task<bool> HasAdministratorAsync(WebApplication app)
