@@ -42,7 +42,7 @@ public static class AssessmentsApi
         one.MapPut("/profile/{sectionCode}", async (Guid assessmentId, string sectionCode, ProfileBody body, HttpRequest request,
                 HttpResponse response, ProfileHandlers profile, CancellationToken ct) =>
             {
-                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
+                if (!Preconditions.TryIfMatch(request, out var version)) return (IResult)Preconditions.IfMatchRequired();
                 var outcome = await profile.SaveAsync(assessmentId, sectionCode, version, body.Text, body.AttachmentId, ct);
                 if (outcome is Outcome<ProfileSectionView>.Conflict c && c.Message == ProfileHandlers.StaleMessage)
                     return Preconditions.Stale(c.Message);

@@ -59,7 +59,7 @@ public static class EvidenceApi
         }
         var outcome = await commands.UploadAsync(assessmentId, form.Files.GetFile("file"), form["issueCodes"].SelectMany(SplitCodes), ct);
         return outcome.ToHttp(uploaded => uploaded.AlreadyThere
-            ? TypedResults.Ok(uploaded)
+            ? (IResult)TypedResults.Ok(uploaded)
             : TypedResults.Created($"/api/v1/assessments/{assessmentId}/evidence/{uploaded.Id}", uploaded));
     }
 

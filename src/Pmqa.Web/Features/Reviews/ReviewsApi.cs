@@ -36,7 +36,7 @@ public static class ReviewsApi
         one.MapPut("/review/issues/{issueCode}", async (Guid assessmentId, string issueCode, ReviewIssueBody body, HttpRequest request,
                 HttpResponse response, ReviewWork work, CancellationToken ct) =>
             {
-                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
+                if (!Preconditions.TryIfMatch(request, out var version)) return (IResult)Preconditions.IfMatchRequired();
                 var outcome = await work.SaveIssueAsync(assessmentId, issueCode, version, body, ct);
                 if (outcome is Outcome<ReviewIssueView>.Conflict { Message: var m } && m == ReviewWork.Stale) return Preconditions.Stale(m);
                 return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });
@@ -58,7 +58,7 @@ public static class ReviewsApi
         one.MapPut("/consensus/issues/{issueCode}", async (Guid assessmentId, string issueCode, ReviewIssueBody body, HttpRequest request,
                 HttpResponse response, Consensus consensus, CancellationToken ct) =>
             {
-                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
+                if (!Preconditions.TryIfMatch(request, out var version)) return (IResult)Preconditions.IfMatchRequired();
                 var outcome = await consensus.SaveAsync(assessmentId, issueCode, version, body, ct);
                 if (outcome is Outcome<ReviewIssueView>.Conflict { Message: var m } && m == ReviewWork.Stale) return Preconditions.Stale(m);
                 return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -6,17 +7,23 @@ namespace Pmqa.Web.Infrastructure.Web;
 /// <summary>Turns handler outcomes into HTTP answers (API) or ModelState entries (pages).</summary>
 public static class OutcomeResults
 {
-    public static IResult ToHttp<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome switch
+    /// <summary>The outcome as an HTTP answer. The return type names every answer it can be (the success's
+    /// own type, 400, and 403/404/409 problems), so an endpoint that returns it gets its responses and their
+    /// schemas into the OpenAPI document without declaring them again.</summary>
+    public static Results<TOk, ValidationProblem, OutcomeProblem> ToHttp<T, TOk>(this Outcome<T> outcome, Func<T, TOk> ok)
+        where TOk : IResult => outcome switch
     {
         Outcome<T>.Ok o => ok(o.Value),
         Outcome<T>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToDictionary(),
             title: Bilingual.T("ข้อมูลไม่ถูกต้อง", "The request has invalid fields")),
-        Outcome<T>.Conflict c => TypedResults.Problem(c.Message.ToString(), statusCode: StatusCodes.Status409Conflict,
-            title: Bilingual.T("ไม่สามารถดำเนินการได้", "The change conflicts with the current state")),
-        Outcome<T>.Forbidden f => TypedResults.Problem(f.Message.ToString(), statusCode: StatusCodes.Status403Forbidden,
-            title: Bilingual.T("บทบาทของคุณทำสิ่งนี้ไม่ได้", "Your role cannot do this")),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Bilingual.T("ไม่พบข้อมูล", "Not found")),
+        _ => OutcomeProblem.Of(outcome),
     };
+
+    /// <summary>The failure of an outcome as a problem (400 included), for endpoints that answer a failure
+    /// before they have a success to describe.</summary>
+    public static IResult Failure<T>(this Outcome<T> outcome) => outcome is Outcome<T>.Invalid i
+        ? TypedResults.ValidationProblem(i.Errors.ToDictionary(), title: Bilingual.T("ข้อมูลไม่ถูกต้อง", "The request has invalid fields"))
+        : OutcomeProblem.Of(outcome);
 
     /// <summary>Copies validation errors next to their fields; <paramref name="prefix"/> is the bound
     /// model's name (e.g. "Input"), and field names are matched case-insensitively.</summary>

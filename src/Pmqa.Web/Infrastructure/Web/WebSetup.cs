@@ -34,7 +34,7 @@ public static class WebSetup
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", OpenApiDescription.Describe);
         services.AddSingleton<SetupLink>();
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -62,6 +62,7 @@ public static class WebSetup
     public static WebApplication MapPmqaEndpoints(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapApiReference();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync })
             .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
             .AllowAnonymous();
