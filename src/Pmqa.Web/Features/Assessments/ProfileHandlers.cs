@@ -65,7 +65,7 @@ public sealed class ProfileHandlers(PmqaDbContext db, AssessmentAccess access, A
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
             return new Outcome<ProfileSectionView>.Conflict(StaleMessage);
         }
