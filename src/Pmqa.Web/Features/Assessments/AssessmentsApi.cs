@@ -30,7 +30,7 @@ public static class AssessmentsApi
         });
         one.MapGet("/score", async (Guid assessmentId, AssessmentAccess access, AssessmentScores scores, CancellationToken ct) =>
             await access.FindAsync(assessmentId, AssessmentPermission.View, ct) is Outcome<Assessment>.Ok ok
-                ? (IResult)TypedResults.Ok(AssessmentScores.ToJson((await scores.ScoreAsync(ok.Value, ct)).Card))
+                ? (IResult)TypedResults.Ok(AssessmentScores.ToJson((await scores.CardAsync(ok.Value, ct)).Card))
                 : NotFound());
         one.MapGet("/issues/{issueCode}", async (Guid assessmentId, string issueCode, IssueAnswerHandlers answers, HttpResponse response, CancellationToken ct) =>
             (await answers.GetAsync(assessmentId, issueCode, ct)).ToHttp(found =>
