@@ -22,13 +22,24 @@ public enum AssessmentPermission
 /// Loads an assessment for the caller. Someone who may not see it gets "not found", exactly as if it did
 /// not exist; someone who may see it but whose role may not do the thing gets a plain refusal.
 /// </summary>
+/// <remarks>
+/// One query per assessment and request (ADR 0010): the assessment with its round and organisation, and
+/// whether the caller is on its review team or leads it, but never the framework version's document (the
+/// pack comes from <see cref="Frameworks.FrameworkCatalog"/>, cached by version id). The result is kept for
+/// the rest of the request (this class is scoped), so the authorization policy of an
+/// <c>{assessmentId}</c> route and the handler behind it share one lookup.
+/// </remarks>
 public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
 {
+    private sealed record Loaded(Assessment Assessment, bool OnReviewTeam, bool Leads);
+
+    private readonly Dictionary<Guid, Loaded?> _loaded = [];
+
     public async Task<Outcome<Assessment>> FindAsync(Guid id, AssessmentPermission need, CancellationToken ct = default)
     {
-        var assessment = await db.Assessments.Include(a => a.Round).ThenInclude(r => r!.FrameworkVersion).Include(a => a.Organization)
-            .SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (assessment is null || !await me.CanSeeAssessmentAsync(assessment.Id, assessment.OrganizationId)) return new Outcome<Assessment>.NotFound();
+        var loaded = await LoadAsync(id, ct);
+        if (loaded is null || !await CanSeeAsync(loaded)) return new Outcome<Assessment>.NotFound();
+        var assessment = loaded.Assessment;
         var allowed = need switch
         {
             AssessmentPermission.View => true,
@@ -36,11 +47,34 @@ public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
             AssessmentPermission.Submit => await me.HasRoleInAsync(assessment.OrganizationId, Role.Coordinator),
             AssessmentPermission.Approve => await me.HasRoleInAsync(assessment.OrganizationId, Role.Executive),
             AssessmentPermission.Reopen or AssessmentPermission.Manage => await me.SeesAllOrganizationsAsync(),
-            AssessmentPermission.Review => await me.ReviewsAssessmentAsync(assessment.Id),
-            AssessmentPermission.Lead => me.Id is { } uid && await db.ReviewAssignments.AnyAsync(r => r.AssessmentId == id && r.UserId == uid && r.IsLead, ct),
+            AssessmentPermission.Review => loaded.OnReviewTeam,
+            AssessmentPermission.Lead => loaded.Leads,
             _ => false,
         };
         return allowed ? assessment : new Outcome<Assessment>.Forbidden(Refusal(need));
+    }
+
+    /// <summary>Whoever may see the assessment's organisation, and its review team (the route policy's check).</summary>
+    public async Task<bool> CanSeeAsync(Guid id, CancellationToken ct = default) =>
+        await LoadAsync(id, ct) is { } loaded && await CanSeeAsync(loaded);
+
+    private async Task<bool> CanSeeAsync(Loaded loaded) =>
+        loaded.OnReviewTeam || await me.CanSeeOrganizationAsync(loaded.Assessment.OrganizationId);
+
+    private async Task<Loaded?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (_loaded.TryGetValue(id, out var memo)) return memo;
+        var uid = me.Id ?? Guid.Empty;
+        // Tracked, because handlers change the assessment; Round and Organization are fixed up as navigations.
+        var row = await db.Assessments.Where(a => a.Id == id)
+            .Select(a => new
+            {
+                Assessment = a, a.Round, a.Organization,
+                OnReviewTeam = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid),
+                Leads = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid && r.IsLead),
+            })
+            .SingleOrDefaultAsync(ct);
+        return _loaded[id] = row is null ? null : new Loaded(row.Assessment, row.OnReviewTeam, row.Leads);
     }
 
     private static Msg Refusal(AssessmentPermission need) => need switch

@@ -23,9 +23,9 @@ public sealed class AssessmentQueries(PmqaDbContext db)
         return rows.Select(a => new AssessmentListItem(a.Id, a.FiscalYear, a.RoundId, Camel(a.State))).ToList();
     }
 
-    public static AssessmentDetails Details(Data.Entities.Assessment a) => new(
+    public static AssessmentDetails Details(Data.Entities.Assessment a, Frameworks.LockedVersion framework) => new(
         a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Round!.FiscalYear, a.RoundId,
-        a.Round.FrameworkVersion!.Code, a.Round.FrameworkVersion.Version, Camel(a.State), a.Round.SubmissionDeadline, a.SubmittedAt,
+        framework.Code, framework.Version, Camel(a.State), a.Round.SubmissionDeadline, a.SubmittedAt,
         a.SubmittedBy, a.ApprovedAt, a.ApproverName, a.ApproverPosition, a.ReturnReason, a.SnapshotSha256, a.Version);
 
     public static string Camel(AssessmentState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];

@@ -20,6 +20,22 @@ public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
         return (pack, card, answers);
     }
 
+    /// <summary>Only the card: reads ticks and indicators, not the explanations (up to 20,000 characters
+    /// per level, which scoring never looks at), so the score API moves a fraction of the bytes.</summary>
+    public async Task<(FrameworkPack Pack, ScoreCard Card)> CardAsync(Assessment assessment, CancellationToken ct = default)
+    {
+        var pack = await catalog.PackOfAsync(assessment, ct);
+        var answers = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id)
+            .Select(a => new IssueAnswer { IssueCode = a.IssueCode, CheckedJson = a.CheckedJson, IndicatorsJson = a.IndicatorsJson })
+            .ToListAsync(ct);
+        var card = Scoring.Score(pack, answers.ToDictionary(a => a.IssueCode, AnswerDocuments.ToAnswers),
+            assessment.Round!.SiteVisitThreshold, BandsOf(assessment.Round, pack));
+        return (pack, card);
+    }
+
+    /// <summary>The framework pack the assessment is scored with (cached; no query).</summary>
+    public Task<FrameworkPack> PackAsync(Assessment assessment, CancellationToken ct = default) => catalog.PackOfAsync(assessment, ct);
+
     /// <summary>The round's status bands when it set its own, else the framework version's.</summary>
     public static IReadOnlyList<StatusBand> BandsOf(Round round, FrameworkPack pack) =>
         string.IsNullOrEmpty(round.StatusBandsJson)

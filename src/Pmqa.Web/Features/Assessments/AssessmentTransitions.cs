@@ -15,7 +15,7 @@ public sealed record Incomplete(string IssueCode, string ProblemTh, string Probl
 /// <summary>Submit, approve, reject and reopen. The state machine (pure domain) decides what is allowed;
 /// this class checks the people, the deadline and completeness, and freezes the approved submission.</summary>
 public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess access, AssessmentScores scores, TimeProvider clock,
-    Infrastructure.Auth.CurrentUser me, AssessmentWorkflow workflow)
+    Infrastructure.Auth.CurrentUser me, AssessmentWorkflow workflow, Frameworks.FrameworkCatalog catalog)
 {
     public sealed record Receipt(AssessmentState State, string? SnapshotSha256, DateTimeOffset? ApprovedAt);
 
@@ -126,7 +126,7 @@ public sealed class AssessmentTransitions(PmqaDbContext db, AssessmentAccess acc
             ["assessmentId"] = assessment.Id.ToString(),
             ["organization"] = assessment.Organization!.Code,
             ["fiscalYear"] = assessment.Round!.FiscalYear,
-            ["framework"] = new JsonObject { ["code"] = pack.Code, ["version"] = pack.Version, ["sha256"] = assessment.Round.FrameworkVersion!.Sha256 },
+            ["framework"] = new JsonObject { ["code"] = pack.Code, ["version"] = pack.Version, ["sha256"] = (await catalog.VersionOfAsync(assessment, ct)).Sha256 },
             ["answers"] = new JsonArray(answers.OrderBy(a => a.IssueCode, StringComparer.Ordinal).Select(a => (JsonNode)new JsonObject
             {
                 ["issue"] = a.IssueCode,

@@ -22,11 +22,15 @@ public static class AssessmentsApi
             .RequireAuthorization(Policies.OrganizationMember).WithTags("Assessments");
 
         var one = api.MapGroup("/assessments/{assessmentId:guid}").WithTags("Assessments").RequireAuthorization(Policies.AssessmentMember);
-        one.MapGet("/", async (Guid assessmentId, AssessmentAccess access, CancellationToken ct) =>
-            (await access.FindAsync(assessmentId, AssessmentPermission.View, ct)).ToHttp(a => TypedResults.Ok(AssessmentQueries.Details(a))));
+        one.MapGet("/", async (Guid assessmentId, AssessmentAccess access, Frameworks.FrameworkCatalog catalog, CancellationToken ct) =>
+        {
+            var found = await access.FindAsync(assessmentId, AssessmentPermission.View, ct);
+            var framework = found is Outcome<Assessment>.Ok ok ? await catalog.VersionOfAsync(ok.Value, ct) : null;
+            return found.ToHttp(a => TypedResults.Ok(AssessmentQueries.Details(a, framework!)));
+        });
         one.MapGet("/score", async (Guid assessmentId, AssessmentAccess access, AssessmentScores scores, CancellationToken ct) =>
             await access.FindAsync(assessmentId, AssessmentPermission.View, ct) is Outcome<Assessment>.Ok ok
-                ? (IResult)TypedResults.Ok(AssessmentScores.ToJson((await scores.ScoreAsync(ok.Value, ct)).Card))
+                ? (IResult)TypedResults.Ok(AssessmentScores.ToJson((await scores.CardAsync(ok.Value, ct)).Card))
                 : NotFound());
         one.MapGet("/issues/{issueCode}", async (Guid assessmentId, string issueCode, IssueAnswerHandlers answers, HttpResponse response, CancellationToken ct) =>
             (await answers.GetAsync(assessmentId, issueCode, ct)).ToHttp(found =>

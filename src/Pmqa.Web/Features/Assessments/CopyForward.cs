@@ -35,7 +35,7 @@ public sealed class CopyForward(PmqaDbContext db, AssessmentAccess access, Asses
         if (await SourceAsync(target, ct) is not { } source)
             return new Outcome<Result>.Conflict(new Msg("ไม่มีการประเมินของปีงบประมาณก่อนหน้า", "There is no assessment of the previous fiscal year."));
 
-        var (pack, _, _) = await scores.ScoreAsync(target, ct);
+        var pack = await scores.PackAsync(target, ct);
         var previous = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == source.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var copied = 0;

@@ -72,7 +72,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
             // Someone saved in between (a concurrency token or the unique index on a first save).
             return new Outcome<IssueAnswerView>.Conflict(StaleMessage);

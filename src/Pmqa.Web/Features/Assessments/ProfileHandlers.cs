@@ -24,7 +24,7 @@ public sealed class ProfileHandlers(PmqaDbContext db, AssessmentAccess access, A
     {
         var found = await access.FindAsync(assessmentId, AssessmentPermission.View, ct);
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<IReadOnlyList<ProfileSectionView>>(found);
-        var (pack, _, _) = await scores.ScoreAsync(assessment, ct);
+        var pack = await scores.PackAsync(assessment, ct);
         var rows = await db.ProfileAnswers.AsNoTracking().Where(p => p.AssessmentId == assessmentId).ToDictionaryAsync(p => p.SectionCode, ct);
         return new Outcome<IReadOnlyList<ProfileSectionView>>.Ok(pack.ProfileSections.Select(s => View(s, rows.GetValueOrDefault(s.Code))).ToList());
     }
@@ -33,7 +33,7 @@ public sealed class ProfileHandlers(PmqaDbContext db, AssessmentAccess access, A
     {
         var found = await access.FindAsync(assessmentId, AssessmentPermission.Edit, ct);
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<ProfileSectionView>(found);
-        var (pack, _, _) = await scores.ScoreAsync(assessment, ct);
+        var pack = await scores.PackAsync(assessment, ct);
         if (pack.ProfileSections.FirstOrDefault(s => s.Code == sectionCode) is not { } section) return new Outcome<ProfileSectionView>.NotFound();
         if (!assessment.State.IsEditable())
             return new Outcome<ProfileSectionView>.Conflict(new Msg("การประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้", "This assessment has been submitted and cannot change."));
@@ -65,7 +65,7 @@ public sealed class ProfileHandlers(PmqaDbContext db, AssessmentAccess access, A
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
             return new Outcome<ProfileSectionView>.Conflict(StaleMessage);
         }

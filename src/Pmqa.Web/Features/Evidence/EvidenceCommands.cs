@@ -115,7 +115,7 @@ public sealed class EvidenceCommands(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
             {
                 // Linked by someone else at the same moment (the unique index): the outcome is the one asked for.
             }

@@ -10,6 +10,9 @@ public sealed record FrameworkVersionInfo(
     Guid Id, string Code, string Version, string NameTh, string NameEn, DateTimeOffset ImportedAt,
     bool IsCurrent, bool IsLocked, string Sha256);
 
+/// <summary>A framework version as an assessment uses it: what receipts name and the parsed pack.</summary>
+public sealed record LockedVersion(Guid Id, string Code, string Version, string Sha256, FrameworkPack Pack);
+
 /// <summary>
 /// Reads framework versions. A version's content never changes under the same hash, so parsed packs are
 /// cached by SHA-256 for the life of the process and a page reads the whole tree without a query per issue.
@@ -17,6 +20,7 @@ public sealed record FrameworkVersionInfo(
 public sealed class FrameworkCatalog(PmqaDbContext db)
 {
     private static readonly ConcurrentDictionary<string, FrameworkPack> Packs = new();
+    private static readonly ConcurrentDictionary<Guid, LockedVersion> ById = new();
 
     public async Task<IReadOnlyList<FrameworkVersionInfo>> ListAsync(CancellationToken ct = default)
     {
@@ -45,15 +49,31 @@ public sealed class FrameworkCatalog(PmqaDbContext db)
         return (info, pack);
     }
 
-    /// <summary>The pack an assessment is scored with: its round's framework version, already loaded with the
-    /// assessment, so a cached pack costs no query at all (unlike <see cref="FindAsync"/>, which lists the versions).</summary>
-    public async Task<FrameworkPack> PackOfAsync(Assessment assessment, CancellationToken ct = default)
+    /// <summary>The pack an assessment is scored with: its round's framework version. Cached by version id,
+    /// so after the first request nothing is read at all; see <see cref="VersionAsync"/>.</summary>
+    public async Task<FrameworkPack> PackOfAsync(Assessment assessment, CancellationToken ct = default) =>
+        (await VersionAsync(assessment.Round!.FrameworkVersionId, ct)).Pack;
+
+    /// <summary>Code, version and hash of the assessment's framework version (receipts, snapshots).</summary>
+    public async Task<LockedVersion> VersionOfAsync(Assessment assessment, CancellationToken ct = default) =>
+        await VersionAsync(assessment.Round!.FrameworkVersionId, ct);
+
+    /// <summary>A framework version and its parsed pack by id. A version a round uses is locked and never
+    /// changes (ADR 0003), so it is cached by id for the life of the process and its 259 KB document is read
+    /// only on the first request. An unlocked version can still be re-imported: its header is read each
+    /// time (without the document) and its pack comes from the cache by hash.</summary>
+    public async Task<LockedVersion> VersionAsync(Guid versionId, CancellationToken ct = default)
     {
-        var version = assessment.Round!.FrameworkVersion!;
-        if (Packs.TryGetValue(version.Sha256, out var pack)) return pack;
-        var json = version.ContentJson.Length > 0 ? version.ContentJson
-            : await db.FrameworkVersions.AsNoTracking().Where(f => f.Id == version.Id).Select(f => f.ContentJson).SingleAsync(ct);
-        return Packs.GetOrAdd(version.Sha256, _ => FrameworkPackJson.Deserialize(json));
+        if (ById.TryGetValue(versionId, out var cached)) return cached;
+        var header = await db.FrameworkVersions.AsNoTracking().Where(f => f.Id == versionId)
+            .Select(f => new { f.Code, f.Version, f.Sha256, Locked = f.LockedAt != null }).SingleAsync(ct);
+        if (!Packs.TryGetValue(header.Sha256, out var pack))
+        {
+            var json = await db.FrameworkVersions.AsNoTracking().Where(f => f.Id == versionId).Select(f => f.ContentJson).SingleAsync(ct);
+            pack = Packs.GetOrAdd(header.Sha256, _ => FrameworkPackJson.Deserialize(json));
+        }
+        var version = new LockedVersion(versionId, header.Code, header.Version, header.Sha256, pack);
+        return header.Locked ? ById.GetOrAdd(versionId, version) : version;
     }
 
     internal static FrameworkVersion NewVersion(FrameworkPack pack, DateTimeOffset now)

@@ -128,7 +128,7 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
             return new Outcome<ReviewIssueView>.Conflict(ReviewWork.Stale);
         }

@@ -29,7 +29,7 @@ public sealed class FeedbackReport(PmqaDbContext db, AssessmentAccess access, As
         var found = await access.FindAsync(assessmentId, AssessmentPermission.View, ct);
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<Feedback>(found);
         if (!assessment.State.IsVerified()) return new Outcome<Feedback>.Conflict(NotYet);
-        var (pack, self, _) = await selfScores.ScoreAsync(assessment, ct);
+        var (pack, self) = await selfScores.CardAsync(assessment, ct);
         var context = await scores.ContextAsync(assessment, ct);
         var verified = await scores.ConsensusCardAsync(assessment, context, ct);
         var final = await finals.FinalCardAsync(assessment, context, verified, ct);

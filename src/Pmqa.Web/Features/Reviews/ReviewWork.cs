@@ -107,7 +107,7 @@ public sealed class ReviewWork(PmqaDbContext db, AssessmentAccess access, Review
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
             return new Outcome<ReviewIssueView>.Conflict(Stale);
         }

@@ -162,7 +162,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
             return new Outcome<VisitView>.Conflict(Stale);
         }

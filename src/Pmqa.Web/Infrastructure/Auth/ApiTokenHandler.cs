@@ -11,7 +11,7 @@ namespace Pmqa.Web.Infrastructure.Auth;
 /// A revoked or expired token, or one of a disabled user, authenticates nobody.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    PmqaDbContext db, TimeProvider clock)
+    PmqaDbContext db, TimeProvider clock, CurrentUser currentUser)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -24,9 +24,16 @@ public sealed class ApiTokenHandler(
         var now = clock.GetUtcNow();
         var user = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now && !t.User!.IsDisabled)
-            .Select(t => new { t.User!.Id, t.User.Email, t.User.DisplayName })
+            // The memberships come with the token in the same query, so the request needs no second SELECT
+            // for them (ADR 0010); both are read fresh on every request, so revoking either acts at once.
+            .Select(t => new
+            {
+                t.User!.Id, t.User.Email, t.User.DisplayName,
+                Memberships = t.User.Memberships.Select(m => new MembershipInfo(m.OrganizationId, m.Role)).ToList(),
+            })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("invalid token");
+        currentUser.Prime(user.Id, user.Memberships);
         var identity = new ClaimsIdentity(
             [new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Name, user.Email ?? ""), new("token", hash)],
             SchemeName);

@@ -36,15 +36,14 @@ public sealed class AssessmentMemberRequirement : IAuthorizationRequirement;
 
 /// <summary>Decides before anything else runs (antiforgery, body binding, preconditions), so that no
 /// answer of any kind reveals another agency's assessment.</summary>
-public sealed class AssessmentMemberHandler(CurrentUser user, IHttpContextAccessor http, Pmqa.Data.PmqaDbContext db)
+public sealed class AssessmentMemberHandler(IHttpContextAccessor http, Pmqa.Web.Features.Assessments.AssessmentAccess access)
     : AuthorizationHandler<AssessmentMemberRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AssessmentMemberRequirement requirement)
     {
         if (!Guid.TryParse(http.HttpContext?.GetRouteValue("assessmentId")?.ToString(), out var id)) return;
-        var organizationId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            db.Assessments.Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId));
-        if (organizationId is { } org && await user.CanSeeAssessmentAsync(id, org)) context.Succeed(requirement);
+        // The same scoped lookup the handler behind the route uses: one query for both (ADR 0010).
+        if (await access.CanSeeAsync(id, http.HttpContext!.RequestAborted)) context.Succeed(requirement);
     }
 }
 

@@ -36,7 +36,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is not set.");
-            options.UseNpgsql(connection, o => o.MigrationsAssembly("Pmqa.Migrations.Postgres"));
+            options.UseNpgsql(WithoutResetOnClose(connection), o => o.MigrationsAssembly("Pmqa.Migrations.Postgres"));
         }
         else
         {
@@ -46,6 +46,17 @@ public static class DatabaseSetup
         }
         // Migrations are SQL scripts without an EF model snapshot (ADR 0002); the schema test guards them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>EF opens and closes the pooled connection around every statement; by default Npgsql then
+    /// resets the session (<c>DISCARD ALL</c>) on each reuse, a cost per statement. The application keeps no
+    /// session state (no SET, no temporary tables, no prepared statements of its own), so the reset is
+    /// switched off unless the connection string says otherwise (ADR 0010).</summary>
+    public static string WithoutResetOnClose(string connection)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!connection.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connection)
