@@ -36,8 +36,7 @@ public static class WebSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1");
         services.AddSingleton<SetupLink>();
-        services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         return builder;
     }
 
