@@ -33,6 +33,10 @@ public static class WebSetup
             o.SerializerOptions.Encoder = FrameworkPackJson.Options.Encoder;
         });
         services.AddProblemDetails();
+        // Unreadable JSON bodies reach the exception handler, which names the field and position (JsonBodyProblems).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // No "Server: Kestrel" on any response: it tells an attacker what to look up and nobody else needs it.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1");
         services.AddSingleton<SetupLink>();
@@ -43,7 +47,7 @@ public static class WebSetup
     public static WebApplication UsePmqaPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = DatabaseBusy.StatusCode });
         // Pages show a friendly error page; the API answers empty errors with problem details.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
