@@ -22,6 +22,7 @@ public sealed class ErrorModel : PageModel
         if (DatabaseBusy.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
             // Nothing was saved; the browser still holds what was typed, so going back and sending again works.
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString();
             (Title, Detail) = (DatabaseBusy.Title.ToString(), DatabaseBusy.Message.ToString() + " " +
                 T("กดปุ่มย้อนกลับของเบราว์เซอร์ แล้วส่งแบบฟอร์มอีกครั้ง", "Use the browser's Back button and send the form again."));

@@ -20,7 +20,8 @@ public sealed class DatabaseBusyTests(ImpatientSqliteApp app) : IClassFixture<Im
 {
     private async Task<SqliteConnection> HoldWriteLockAsync()
     {
-        var connection = new SqliteConnection($"Data Source={app.File}");
+        // Unpooled: closing it must end its transaction (a pooled connection would keep the lock).
+        var connection = new SqliteConnection($"Data Source={app.File};Pooling=False");
         await connection.OpenAsync();
         await using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN IMMEDIATE";

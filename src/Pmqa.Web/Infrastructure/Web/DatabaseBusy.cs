@@ -21,7 +21,4 @@ public static class DatabaseBusy
             if (e is SqliteException { SqliteErrorCode: 5 or 6 }) return true;
         return false;
     }
-
-    public static int StatusCode(Exception exception) =>
-        Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
 }

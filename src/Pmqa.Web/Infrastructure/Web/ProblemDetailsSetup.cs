@@ -11,6 +11,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken token)
     {
+        // The middleware has already pointed the request at /error: the original path tells an API call apart.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        // The request's language was chosen further in (the exception has left that scope): choose it again.
+        if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } language)
+            System.Globalization.CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
         var problem = Describe(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError) log.LogError(exception, "Unhandled exception");
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -18,7 +23,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             log.LogWarning(exception, "Database busy; answered 503");
             context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString();
         }
-        if (!context.Request.Path.StartsWithSegments("/api")) return false;
+        if (!new PathString(path).StartsWithSegments("/api")) return false;
         context.Response.StatusCode = problem.Status!.Value;
         if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem }))
             return true;

@@ -47,7 +47,7 @@ public static class WebSetup
     public static WebApplication UsePmqaPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = DatabaseBusy.StatusCode });
+        app.UseExceptionHandler("/error");
         // Pages show a friendly error page; the API answers empty errors with problem details.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
