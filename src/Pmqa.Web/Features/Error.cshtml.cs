@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Pmqa.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static Pmqa.Web.Infrastructure.Web.Bilingual;
 
@@ -17,6 +19,15 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
+        if (DatabaseBusy.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            // Nothing was saved; the browser still holds what was typed, so going back and sending again works.
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString();
+            (Title, Detail) = (DatabaseBusy.Title.ToString(), DatabaseBusy.Message.ToString() + " " +
+                T("กดปุ่มย้อนกลับของเบราว์เซอร์ แล้วส่งแบบฟอร์มอีกครั้ง", "Use the browser's Back button and send the form again."));
+            return;
+        }
         (Title, Detail) = code switch
         {
             404 => (T("ไม่พบหน้านี้", "Page not found"), T("หน้าที่คุณเรียกไม่มีอยู่ หรือคุณไม่มีสิทธิ์เข้าถึง", "The page does not exist, or you may not see it.")),

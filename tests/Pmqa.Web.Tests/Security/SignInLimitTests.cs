@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Pmqa.Web.Tests.Infrastructure;
 
 namespace Pmqa.Web.Tests.Security;
@@ -12,8 +15,36 @@ public sealed class RateLimitedApp : SqliteApp
         {
             var settings = base.Settings;
             settings["RateLimiting:SignInPermitsPerMinute"] = "3";
+            settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
             return settings;
         }
+    }
+
+    /// <summary>The reverse proxy named in configuration.</summary>
+    public const string TrustedProxy = "10.0.0.5";
+
+    /// <summary>The test server has no network peer: a request says which address it comes from with
+    /// this header, read before the application's pipeline (so before the forwarded-headers middleware).</summary>
+    public const string PeerHeader = "X-Test-Peer";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromHeader>());
+    }
+
+    private sealed class PeerFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 
@@ -29,5 +60,35 @@ public sealed class SignInLimitTests(RateLimitedApp app) : IClassFixture<RateLim
         var limited = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = PmqaApp.AdminEmail, password = PmqaApp.AdminPassword });
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+    }
+
+    private async Task<HttpStatusCode> AttemptAsync(HttpClient client, string peer, string? forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { email = "someone@a.go.th", password = "wrong-pass-1" }),
+        };
+        request.Headers.Add(RateLimitedApp.PeerHeader, peer);
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task A_client_that_rotates_X_Forwarded_For_is_still_limited()
+    {
+        var client = app.Anonymous();
+        for (var i = 0; i < 3; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await AttemptAsync(client, "203.0.113.7", $"198.51.100.{i + 1}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AttemptAsync(client, "203.0.113.7", "198.51.100.200"));
+    }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_each_forwarded_client_has_its_own_limit()
+    {
+        var client = app.Anonymous();
+        for (var i = 0; i < 3; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await AttemptAsync(client, RateLimitedApp.TrustedProxy, "192.0.2.10"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AttemptAsync(client, RateLimitedApp.TrustedProxy, "192.0.2.10"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await AttemptAsync(client, RateLimitedApp.TrustedProxy, "192.0.2.11"));
     }
 }

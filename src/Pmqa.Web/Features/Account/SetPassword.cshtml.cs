@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pmqa.Data.Entities;
+using Pmqa.Web.Infrastructure.Auth;
 using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Account;
 
 /// <summary>Where an invited person, or one whose password was reset, chooses a password with the
 /// one-time link the administrator passed on.</summary>
-public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
+public sealed class SetPasswordModel(UserManager<AppUser> users, SessionStamps stamps) : PageModel
 {
     public sealed class InputModel
     {
@@ -38,6 +39,8 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
                 ModelState.AddModelError(e.Code.StartsWith("Password") ? "Input.Password" : "", e.Description);
             return Page();
         }
+        // The reset gave the account a new security stamp: every other session of it ends, here at once.
+        stamps.Forget(user!.Id);
         await users.ResetAccessFailedCountAsync(user!);
         await users.SetLockoutEndDateAsync(user!, null);
         Done = true;

@@ -46,7 +46,8 @@ public static class AssessmentsApi
         one.MapPut("/profile/{sectionCode}", async (Guid assessmentId, string sectionCode, ProfileBody body, HttpRequest request,
                 HttpResponse response, ProfileHandlers profile, CancellationToken ct) =>
             {
-                if (!Preconditions.TryIfMatch(request, out var version)) return (IResult)Preconditions.IfMatchRequired();
+                if (Preconditions.IsAny(request)) return (IResult)Preconditions.BlindOverwriteRefused(Preconditions.SharedEditing);
+                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
                 var outcome = await profile.SaveAsync(assessmentId, sectionCode, version, body.Text, body.AttachmentId, ct);
                 if (outcome is Outcome<ProfileSectionView>.Conflict c && c.Message == ProfileHandlers.StaleMessage)
                     return Preconditions.Stale(c.Message);
@@ -78,6 +79,7 @@ public static class AssessmentsApi
     private static async Task<IResult> PutIssueAsync(Guid assessmentId, string issueCode, IssueAnswerBody body, HttpRequest request,
         HttpResponse response, IssueAnswerHandlers answers, CancellationToken ct)
     {
+        if (Preconditions.IsAny(request)) return Preconditions.BlindOverwriteRefused(Preconditions.SharedEditing);
         if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
         var outcome = await answers.SaveAsync(assessmentId, issueCode, version, body, ct);
         if (outcome is Outcome<IssueAnswerView>.Conflict c && c.Message == IssueAnswerHandlers.StaleMessage

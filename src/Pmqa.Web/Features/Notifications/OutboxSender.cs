@@ -1,6 +1,8 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,31 +20,34 @@ public interface IMailTransport
     Task SendAsync(OutgoingMail mail, CancellationToken ct);
 }
 
-/// <summary>Plain-text UTF-8 mail over SMTP with <see cref="SmtpClient"/>, one connection per message.</summary>
+/// <summary>Plain-text UTF-8 mail over SMTP with MailKit (System.Net.Mail.SmtpClient is not recommended for
+/// new code), one connection per message. <c>Smtp:EnableSsl</c> means TLS: implicit on port 465, STARTTLS
+/// (required) on any other port.</summary>
 public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct)
     {
         var o = options.Value;
-        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
-        if (!string.IsNullOrEmpty(o.UserName)) client.Credentials = new NetworkCredential(o.UserName, o.Password);
-        using var message = new MailMessage(new MailAddress(o.From), new MailAddress(mail.To))
-        {
-            Subject = mail.Subject,
-            Body = mail.Body,
-            IsBodyHtml = false,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            // Thai is three bytes a letter in UTF-8: base64 is far shorter than quoted-printable.
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-        };
-        // SmtpClient.Timeout only applies to synchronous sends.
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        // Thai is three bytes a letter in UTF-8: base64 is far shorter than quoted-printable.
+        var body = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.Base64 };
+        body.SetText(Encoding.UTF8, mail.Body);
+        message.Body = body;
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(o.Timeout);
+        using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
         try
         {
-            await client.SendMailAsync(message, timeout.Token);
+            var security = !o.EnableSsl ? SecureSocketOptions.None
+                : o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(o.Host ?? "", o.Port, security, timeout.Token);
+            if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", timeout.Token);
+            await client.SendAsync(message, timeout.Token);
+            await client.DisconnectAsync(quit: true, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -18,12 +18,11 @@ public sealed class AddMember(PmqaDbContext db, CurrentUser currentUser, TimePro
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == command.OrganizationId, ct);
         if (organization is null || !await currentUser.CanManageMembersAsync(organization.Id)) return new Outcome<Guid>.NotFound();
 
+        // The role is judged before the address is looked up, so that a refused request reads the same
+        // whether or not the address has an account (a coordinator must not learn who is registered).
         var errors = new ValidationErrors();
         var email = command.Email?.Trim() ?? "";
-        var user = email.Length == 0 ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct);
-        if (user is null)
-            errors.Add("email", $"ไม่พบผู้ใช้ที่มีอีเมล {email} กรุณาสร้างหรือเชิญผู้ใช้ก่อน",
-                $"No user has the e-mail {email}; create or invite them first.");
+        if (email.Length == 0) errors.Add("email", "กรุณากรอกอีเมล", "Enter the e-mail address.");
         if (!Roles.TryParseApiName(command.Role?.Trim(), out var role))
             errors.Add("role", "กรุณาเลือกบทบาท", "Choose a role.");
         else if (!role.FitsOrganization(organization.Type))
@@ -32,10 +31,14 @@ public sealed class AddMember(PmqaDbContext db, CurrentUser currentUser, TimePro
         else if (!role.IsAgencyRole() && !await currentUser.IsSystemAdminAsync())
             errors.Add("role", "เฉพาะผู้ดูแลระบบที่มอบบทบาทนี้ได้", "Only the system administrator can grant this role.");
         if (errors.Any) return errors;
-        if (await db.Memberships.AnyAsync(m => m.UserId == user!.Id && m.OrganizationId == organization.Id && m.Role == role, ct))
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct);
+        if (user is null)
+            return errors.Add("email", $"ไม่พบผู้ใช้ที่มีอีเมล {email} กรุณาสร้างหรือเชิญผู้ใช้ก่อน",
+                $"No user has the e-mail {email}; create or invite them first.");
+        if (await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganizationId == organization.Id && m.Role == role, ct))
             return errors.Add("role", "ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานอยู่แล้ว", "This person already holds this role here.");
 
-        var membership = new Membership { UserId = user!.Id, OrganizationId = organization.Id, Role = role, CreatedAt = clock.GetUtcNow() };
+        var membership = new Membership { UserId = user.Id, OrganizationId = organization.Id, Role = role, CreatedAt = clock.GetUtcNow() };
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
         return membership.Id;

@@ -37,6 +37,13 @@ public static class ReviewsApi
                 HttpResponse response, ReviewWork work, CancellationToken ct) =>
             {
                 if (!Preconditions.TryIfMatch(request, out var version)) return (IResult)Preconditions.IfMatchRequired();
+                // A review is written by its reviewer alone: "*" means "over my own current version".
+                if (Preconditions.IsAny(request) && await work.GetIssueAsync(assessmentId, issueCode, ct) is { } found)
+                {
+                    if (found is not Outcome<(ReviewWork.Mine, ReviewScores.Context, Domain.Frameworks.Issue, ReviewIssueView)>.Ok current)
+                        return found.ToHttp(_ => TypedResults.NoContent());
+                    version = current.Value.Item4.Version;
+                }
                 var outcome = await work.SaveIssueAsync(assessmentId, issueCode, version, body, ct);
                 if (outcome is Outcome<ReviewIssueView>.Conflict { Message: var m } && m == ReviewWork.Stale) return Preconditions.Stale(m);
                 return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });
@@ -59,6 +66,12 @@ public static class ReviewsApi
                 HttpResponse response, Consensus consensus, CancellationToken ct) =>
             {
                 if (!Preconditions.TryIfMatch(request, out var version)) return (IResult)Preconditions.IfMatchRequired();
+                // The consensus is written by the lead alone: "*" means "over the current version".
+                if (Preconditions.IsAny(request) && await consensus.CompareAsync(assessmentId, issueCode, ct) is { } found)
+                {
+                    if (found is not Outcome<Comparison>.Ok current) return found.ToHttp(_ => TypedResults.NoContent());
+                    version = current.Value.Consensus.Version;
+                }
                 var outcome = await consensus.SaveAsync(assessmentId, issueCode, version, body, ct);
                 if (outcome is Outcome<ReviewIssueView>.Conflict { Message: var m } && m == ReviewWork.Stale) return Preconditions.Stale(m);
                 return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });

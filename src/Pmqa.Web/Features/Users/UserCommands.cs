@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
+using Pmqa.Web.Infrastructure.Auth;
 using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Users;
@@ -48,7 +49,7 @@ public sealed class CreateUser(UserManager<AppUser> users, TimeProvider clock)
 
 /// <summary>Disables or enables an account. Disabling signs the person out everywhere (new security
 /// stamp) and revokes their API tokens; the account stays so the audit trail keeps its name.</summary>
-public sealed class SetUserDisabled(UserManager<AppUser> users, PmqaDbContext db, TimeProvider clock)
+public sealed class SetUserDisabled(UserManager<AppUser> users, PmqaDbContext db, TimeProvider clock, SessionStamps stamps)
 {
     public async Task<Outcome<bool>> HandleAsync(Guid id, bool disabled)
     {
@@ -56,6 +57,7 @@ public sealed class SetUserDisabled(UserManager<AppUser> users, PmqaDbContext db
         if (user is null) return new Outcome<bool>.NotFound();
         user.IsDisabled = disabled;
         await users.UpdateSecurityStampAsync(user);
+        stamps.Forget(user.Id);
         if (disabled)
         {
             var now = clock.GetUtcNow();

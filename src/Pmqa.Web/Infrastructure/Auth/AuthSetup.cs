@@ -52,10 +52,11 @@ public static class AuthSetup
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
 
         // The antiforgery and TempData cookies carry no identity; they follow the request's scheme because
         // antiforgery refuses to run over plain http with Always (local runs on http://localhost).

@@ -33,11 +33,14 @@ public static class WebSetup
             o.SerializerOptions.Encoder = FrameworkPackJson.Options.Encoder;
         });
         services.AddProblemDetails();
+        // Unreadable JSON bodies reach the exception handler, which names the field and position (JsonBodyProblems).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // No "Server: Kestrel" on any response: it tells an attacker what to look up and nobody else needs it.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1", OpenApiDescription.Describe);
         services.AddSingleton<SetupLink>();
-        services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         return builder;
     }
 

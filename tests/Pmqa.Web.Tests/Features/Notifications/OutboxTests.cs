@@ -205,8 +205,8 @@ public sealed class OutboxBackoffTests
     [Fact]
     public void The_error_names_the_inner_causes_and_is_cut_at_2000_characters()
     {
-        var error = OutboxDispatcher.Describe(new System.Net.Mail.SmtpException("Failure sending mail.", new IOException("Connection refused")));
-        Assert.Equal("SmtpException: Failure sending mail. ← IOException: Connection refused", error);
+        var error = OutboxDispatcher.Describe(new MailKit.Net.Smtp.SmtpProtocolException("Failure sending mail.", new IOException("Connection refused")));
+        Assert.Equal("SmtpProtocolException: Failure sending mail. ← IOException: Connection refused", error);
         Assert.Equal(2000, OutboxDispatcher.Describe(new Exception(new string('x', 3000))).Length);
     }
 }

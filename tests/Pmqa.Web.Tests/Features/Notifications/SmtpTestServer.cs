@@ -11,7 +11,7 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string 
 
 /// <summary>
 /// A minimal SMTP server on 127.0.0.1 for the tests, speaking just enough of RFC 5321 for
-/// System.Net.Mail: 220 greeting, EHLO/HELO 250, MAIL/RCPT 250, DATA 354 … "." 250, RSET/NOOP 250, QUIT 221.
+/// the application's MailKit client: 220 greeting, EHLO/HELO 250, MAIL/RCPT 250, DATA 354 … "." 250, RSET/NOOP 250, QUIT 221.
 /// Its port is chosen once, so it can be stopped (the mail server is down: connections are refused)
 /// and started again on the same port.
 /// </summary>
