@@ -19,6 +19,9 @@ public static class YamlShapeGuard
     /// <summary>The most nodes a file may stand for with every alias expanded (the shipped pack has about 15,000).</summary>
     public const long MaxExpandedNodes = 200_000;
 
+    /// <summary>The longest single text accepted (the longest guidance in the shipped pack is a few thousand).</summary>
+    public const int MaxScalarLength = 20_000;
+
     /// <summary>The first reason the text is refused, or null when its shape is within the limits.</summary>
     public static PackError? Check(string yaml)
     {
@@ -43,6 +46,9 @@ public static class YamlShapeGuard
                         if (!closed.Anchor.IsEmpty) anchors[closed.Anchor] = closed.Nodes;
                         if (Add(frames, closed.Nodes)) return TooLarge(parser.Current.Start);
                         break;
+                    case Scalar { Value.Length: > MaxScalarLength } tooLong:
+                        return new PackError((int)tooLong.Start.Line, (int)tooLong.Start.Column, "(file)",
+                            $"ข้อความยาวเกิน {MaxScalarLength:N0} ตัวอักษร", $"a text is longer than {MaxScalarLength:N0} characters");
                     case Scalar scalar:
                         if (!scalar.Anchor.IsEmpty) anchors[scalar.Anchor] = 1;
                         if (Add(frames, 1)) return TooLarge(scalar.Start);
