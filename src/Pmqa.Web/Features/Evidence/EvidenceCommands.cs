@@ -77,6 +77,10 @@ public sealed class EvidenceCommands(
             case SniffResult.OfficeWithMacros:
                 return errors.Add("file", "ไม่รับไฟล์ Office ที่มีมาโคร กรุณาบันทึกเป็น .docx, .xlsx หรือ .pptx แบบไม่มีมาโครแล้วส่งอีกครั้ง",
                     "Office files with macros are not accepted. Save it as a .docx, .xlsx or .pptx without macros and upload it again.");
+            case SniffResult.OfficeTooExpanded:
+                return errors.Add("file",
+                    $"ไม่รับไฟล์ Office ที่ขยายแล้วมีขนาดเกิน {EvidenceText.Size(ZipBomb.MaxUncompressedBytes)} หรือบีบอัดไว้เกิน {ZipBomb.MaxRatio} เท่า ซึ่งเอกสารจริงไม่เป็นเช่นนั้น กรุณาบันทึกเอกสารใหม่แล้วส่งอีกครั้ง",
+                    $"Office files that inflate beyond {EvidenceText.Size(ZipBomb.MaxUncompressedBytes)} or more than {ZipBomb.MaxRatio} times are refused: no real document does. Save the document again and upload it.");
             default:
                 return errors.Add("file", UnknownType.Th, UnknownType.En);
         }

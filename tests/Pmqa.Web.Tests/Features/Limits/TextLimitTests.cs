@@ -64,3 +64,18 @@ public abstract class TextLimitTests(PmqaApp app)
 
 public sealed class TextLimitTests_Sqlite(SqliteApp app) : TextLimitTests(app), IClassFixture<SqliteApp>;
 public sealed class TextLimitTests_Postgres(PostgresApp app) : TextLimitTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The answer endpoints' bodies are bounded: a 2 MB save is refused before it is read.</summary>
+public sealed class AnswerBodyLimitTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task A_save_over_the_body_limit_is_413_naming_the_limit_and_stores_nothing()
+    {
+        var team = await app.AgencyAsync();
+        var body = new { explanations = new Dictionary<string, string> { ["Basic"] = new string('x', 2 * 1024 * 1024) } };
+        var response = await team.Coordinator.SendAsync(AssessmentSeed.PutIssue(team.AssessmentId, "1.1", body, "\"0\""));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("1 MB", (await response.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal("\"0\"", await team.Coordinator.IssueETagAsync(team.AssessmentId, "1.1"));
+    }
+}
