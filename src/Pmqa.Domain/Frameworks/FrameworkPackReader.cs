@@ -21,6 +21,11 @@ public static class FrameworkPackReader
     public static (FrameworkPack? Pack, IReadOnlyList<PackError> Errors) TryRead(string yaml)
     {
         var errors = new List<PackError>();
+        if (YamlShapeGuard.Check(yaml) is { } shape)
+        {
+            errors.Add(shape);
+            return (null, errors);
+        }
         var stream = new YamlStream();
         try
         {

@@ -112,17 +112,24 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
             {
                 if (!Enum.TryParse<MaturityLevel>(level, ignoreCase: true, out var l) || l == MaturityLevel.None || int.TryParse(level, out _))
                     errors.Add("explanations", $"ระดับ {level} ไม่ถูกต้อง ใช้ Basic, Advance หรือ Significance", $"Unknown level {level}: use Basic, Advance or Significance.");
-                else if (text?.Length > 20_000)
-                    errors.Add($"explanations.{level}", "คำอธิบายยาวเกิน 20,000 ตัวอักษร", "The explanation is longer than 20,000 characters.");
+                else
+                    errors.Limit($"explanations.{level}", text, TextLimits.Explanation);
             }
             return errors;
         }
         if (body.Checked is { Count: > 0 } || body.Explanations is { Count: > 0 })
             errors.Add("checked", "ประเด็นเชิงผลลัพธ์ตอบด้วยตัวชี้วัด", "A results issue is answered with indicators.");
         var indicators = body.Indicators ?? [];
+        if (indicators.Count > TextLimits.IndicatorsPerIssue)
+            errors.Add("indicators", $"ประเด็นหนึ่งมีตัวชี้วัดได้ไม่เกิน {TextLimits.IndicatorsPerIssue} ตัว (ขณะนี้ {indicators.Count})",
+                $"An issue holds at most {TextLimits.IndicatorsPerIssue} indicators (this has {indicators.Count}).");
         for (var i = 0; i < indicators.Count; i++)
         {
             var dto = indicators[i];
+            errors.Limit($"indicators[{i}].code", dto.Code, TextLimits.Code)
+                .Limit($"indicators[{i}].name", dto.Name, TextLimits.Name)
+                .Limit($"indicators[{i}].unit", dto.Unit, TextLimits.Name)
+                .Limit($"indicators[{i}].comparisonSource", dto.ComparisonSource, TextLimits.Name);
             if (dto.Direction is not ("higher" or "lower"))
                 errors.Add($"indicators[{i}].direction", "ทิศทางต้องเป็น higher หรือ lower", "The direction must be higher or lower.");
             foreach (var e in Scoring.Validate(AnswerDocuments.ToInput(dto)))

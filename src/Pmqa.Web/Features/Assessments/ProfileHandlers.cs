@@ -38,7 +38,7 @@ public sealed class ProfileHandlers(PmqaDbContext db, AssessmentAccess access, A
         if (!assessment.State.IsEditable())
             return new Outcome<ProfileSectionView>.Conflict(new Msg("การประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้", "This assessment has been submitted and cannot change."));
         var errors = new ValidationErrors();
-        if (text?.Length > 50_000) errors.Add("text", "ข้อความยาวเกิน 50,000 ตัวอักษร", "The text is longer than 50,000 characters.");
+        errors.Limit("text", text, TextLimits.Explanation);
         if (attachmentId is { } fileId && !await db.Evidence.AnyAsync(e => e.Id == fileId && e.AssessmentId == assessmentId && e.RemovedAt == null, ct))
             errors.Add("attachmentId", "ไฟล์แนบต้องเป็นเอกสารหลักฐานของการประเมินนี้", "The attachment must be one of this assessment's evidence files.");
         if (errors.Any) return errors;

@@ -4,6 +4,7 @@ using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Awards;
 
@@ -42,7 +43,9 @@ public static class AwardExports
         {
             foreach (var row in Lines(list).Select(Cells).Prepend(Header))
             {
-                foreach (var cell in row) csv.WriteField(cell);
+                // Text cells are neutralised (an organisation named "=HYPERLINK(…)" must stay text); the score
+                // and threshold (columns 5 and 6) are numbers written by us.
+                for (var i = 0; i < row.Length; i++) csv.WriteField(i is 5 or 6 ? row[i] : CsvCells.Safe(row[i]));
                 csv.NextRecord();
             }
         }

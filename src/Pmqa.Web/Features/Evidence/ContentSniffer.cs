@@ -40,6 +40,8 @@ public abstract record SniffResult
     public sealed record Unknown : SniffResult;
     /// <summary>An Office document that carries macros (VBA).</summary>
     public sealed record OfficeWithMacros : SniffResult;
+    /// <summary>An Office document whose parts claim to inflate far beyond any real document (a zip bomb).</summary>
+    public sealed record OfficeTooExpanded : SniffResult;
 }
 
 /// <summary>
@@ -96,6 +98,7 @@ public static class ContentSniffer
             var names = zip.Entries.Select(e => e.FullName).ToList();
             if (!names.Contains("[Content_Types].xml")) return new SniffResult.Unknown();
             if (names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))) return new SniffResult.OfficeWithMacros();
+            if (ZipBomb.Suspected(zip.Entries)) return new SniffResult.OfficeTooExpanded();
             if (names.Any(n => n.StartsWith("word/", StringComparison.Ordinal))) return new SniffResult.Accepted(FileKind.Docx);
             if (names.Any(n => n.StartsWith("xl/", StringComparison.Ordinal))) return new SniffResult.Accepted(FileKind.Xlsx);
             if (names.Any(n => n.StartsWith("ppt/", StringComparison.Ordinal))) return new SniffResult.Accepted(FileKind.Pptx);
@@ -177,5 +180,34 @@ internal static class CompoundFileDirectory
         if (offset + sector.Length > content.Length) return false;
         content.Position = offset;
         return await content.ReadAtLeastAsync(sector, sector.Length, throwOnEndOfStream: false, ct) == sector.Length;
+    }
+}
+
+/// <summary>
+/// The server never inflates an uploaded document, but whoever downloads it does: a few megabytes that
+/// declare gigabytes (a zip bomb named <c>.docx</c>) would hang or crash the reader's Word. The central
+/// directory declares each part's sizes, so this needs no decompression. Real Office documents inflate
+/// 2–20 times (XML compresses well); a sheet of repeated values may reach 50–100.
+/// </summary>
+internal static class ZipBomb
+{
+    /// <summary>The most a document's parts may declare in total once inflated.</summary>
+    public const long MaxUncompressedBytes = 512L * 1024 * 1024;
+
+    /// <summary>The highest inflation ratio accepted once a document declares more than <see cref="RatioFloorBytes"/>.</summary>
+    public const long MaxRatio = 200;
+
+    public const long RatioFloorBytes = 10L * 1024 * 1024;
+
+    public static bool Suspected(IEnumerable<ZipArchiveEntry> entries)
+    {
+        long uncompressed = 0, compressed = 0;
+        foreach (var entry in entries)
+        {
+            uncompressed += entry.Length;
+            compressed += entry.CompressedLength;
+            if (uncompressed > MaxUncompressedBytes) return true;
+        }
+        return uncompressed > RatioFloorBytes && uncompressed > MaxRatio * Math.Max(compressed, 1);
     }
 }

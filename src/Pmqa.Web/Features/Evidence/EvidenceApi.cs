@@ -53,10 +53,13 @@ public static class EvidenceApi
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return FileProblem(TooLarge(e, request, commands.RequestLimit)
-                ? EvidenceCommands.TooLarge(commands.MaxBytes)
-                : new Msg("อ่านไฟล์ที่ส่งมาไม่ได้ กรุณาส่งแบบ multipart/form-data ในช่อง file", "The upload could not be read: send multipart/form-data with the field `file`."));
+            return TooLarge(e, request, commands.RequestLimit)
+                ? FileProblem(EvidenceCommands.TooLarge(commands.MaxBytes), StatusCodes.Status413PayloadTooLarge)
+                : FileProblem(new Msg("อ่านไฟล์ที่ส่งมาไม่ได้ กรุณาส่งแบบ multipart/form-data ในช่อง file", "The upload could not be read: send multipart/form-data with the field `file`."));
         }
+        // Over the file limit but within the request's envelope: the same 413 as a request cut off while read.
+        if (form.Files.GetFile("file") is { } over && over.Length > commands.MaxBytes)
+            return FileProblem(EvidenceCommands.TooLarge(commands.MaxBytes), StatusCodes.Status413PayloadTooLarge);
         var outcome = await commands.UploadAsync(assessmentId, form.Files.GetFile("file"), form["issueCodes"].SelectMany(SplitCodes), ct);
         return outcome.ToHttp(uploaded => uploaded.AlreadyThere
             ? (IResult)TypedResults.Ok(uploaded)
@@ -76,6 +79,7 @@ public static class EvidenceApi
     internal static IResult Download(EvidenceDownload file) => TypedResults.Stream(file.Content, file.ContentType, file.FileName,
         entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
 
-    private static IResult FileProblem(Msg message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["file"] = [message.ToString()] }, title: Bilingual.T("ข้อมูลไม่ถูกต้อง", "The request has invalid fields"));
+    private static IResult FileProblem(Msg message, int status = StatusCodes.Status400BadRequest) => Results.ValidationProblem(
+        new Dictionary<string, string[]> { ["file"] = [message.ToString()] }, statusCode: status,
+        title: Bilingual.T("ข้อมูลไม่ถูกต้อง", "The request has invalid fields"));
 }

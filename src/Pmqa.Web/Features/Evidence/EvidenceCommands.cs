@@ -28,7 +28,7 @@ public sealed record UploadedEvidence(Guid Id, string Sha256, string FileName, s
 /// </summary>
 public sealed class EvidenceCommands(
     PmqaDbContext db, AssessmentAccess access, FrameworkCatalog catalog, IBlobStore blobs, IOptions<EvidenceOptions> options,
-    TimeProvider clock, CurrentUser me)
+    TimeProvider clock, CurrentUser me, CategoryAssignments assignments)
 {
     public long MaxBytes => options.Value.MaxBytes;
 
@@ -46,7 +46,9 @@ public sealed class EvidenceCommands(
     {
         var editable = await EditableAsync(assessmentId, ct);
         if (editable is not Outcome<Assessment>.Ok { Value: var assessment }) return Fail<UploadedEvidence>(editable);
-        return await UploadToAsync(assessment, file, issueCodes, ct);
+        var codes = (issueCodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        if (!await MayEditIssuesAsync(assessment, codes, ct)) return new Outcome<UploadedEvidence>.Forbidden(NotYourCategory);
+        return await UploadToAsync(assessment, file, codes, ct);
     }
 
     /// <summary>Stores a file in an assessment whose access the caller has already checked, whatever its state
@@ -75,6 +77,10 @@ public sealed class EvidenceCommands(
             case SniffResult.OfficeWithMacros:
                 return errors.Add("file", "ไม่รับไฟล์ Office ที่มีมาโคร กรุณาบันทึกเป็น .docx, .xlsx หรือ .pptx แบบไม่มีมาโครแล้วส่งอีกครั้ง",
                     "Office files with macros are not accepted. Save it as a .docx, .xlsx or .pptx without macros and upload it again.");
+            case SniffResult.OfficeTooExpanded:
+                return errors.Add("file",
+                    $"ไม่รับไฟล์ Office ที่ขยายแล้วมีขนาดเกิน {EvidenceText.Size(ZipBomb.MaxUncompressedBytes)} หรือบีบอัดไว้เกิน {ZipBomb.MaxRatio} เท่า ซึ่งเอกสารจริงไม่เป็นเช่นนั้น กรุณาบันทึกเอกสารใหม่แล้วส่งอีกครั้ง",
+                    $"Office files that inflate beyond {EvidenceText.Size(ZipBomb.MaxUncompressedBytes)} or more than {ZipBomb.MaxRatio} times are refused: no real document does. Save the document again and upload it.");
             default:
                 return errors.Add("file", UnknownType.Th, UnknownType.En);
         }
@@ -148,6 +154,9 @@ public sealed class EvidenceCommands(
         return true;
     }
 
+    /// <summary>The file, if the caller may change it: a link to <paramref name="issueCode"/> needs that issue's
+    /// category; removing the file (no issue code) needs the category of every issue it supports. Evidence
+    /// follows the same rule as answers: a category owner works only in the categories given to them.</summary>
     private async Task<Outcome<EvidenceFile>> FindAsync(Guid assessmentId, Guid evidenceId, string? issueCode, CancellationToken ct)
     {
         var editable = await EditableAsync(assessmentId, ct);
@@ -155,8 +164,25 @@ public sealed class EvidenceCommands(
         if (issueCode is not null && (await PackOf(assessment, ct)).FindIssue(issueCode) is null) return new Outcome<EvidenceFile>.NotFound();
         var evidence = await db.Evidence.Include(e => e.Links)
             .SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == assessmentId && e.RemovedAt == null, ct);
-        return evidence is null ? new Outcome<EvidenceFile>.NotFound() : evidence;
+        if (evidence is null) return new Outcome<EvidenceFile>.NotFound();
+        var touched = issueCode is not null ? [issueCode] : evidence.Links.Select(l => l.IssueCode).ToList();
+        return await MayEditIssuesAsync(assessment, touched, ct) ? evidence : new Outcome<EvidenceFile>.Forbidden(NotYourCategory);
     }
+
+    /// <summary>Whether the caller may edit every one of these issues' categories (unknown codes are left to validation).</summary>
+    private async Task<bool> MayEditIssuesAsync(Assessment assessment, IReadOnlyCollection<string> issueCodes, CancellationToken ct)
+    {
+        if (issueCodes.Count == 0) return true;
+        var pack = await PackOf(assessment, ct);
+        var categories = issueCodes.Select(pack.FindIssue).OfType<Issue>().Select(i => pack.CategoryOf(i).Code).Distinct();
+        foreach (var category in categories)
+            if (!await assignments.MayEditAsync(assessment, category, ct)) return false;
+        return true;
+    }
+
+    public static readonly Msg NotYourCategory = new(
+        "หลักฐานนี้เกี่ยวกับหมวดที่ยังไม่ได้มอบหมายให้คุณ ผู้ประสานงานมอบหมายหมวดได้ที่หน้าการประเมิน",
+        "This evidence concerns a category not assigned to you; the coordinator assigns categories on the assessment's page.");
 
     private Task<FrameworkPack> PackOf(Assessment assessment, CancellationToken ct) => catalog.PackOfAsync(assessment, ct);
 

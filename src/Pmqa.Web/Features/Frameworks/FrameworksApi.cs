@@ -14,7 +14,21 @@ public static class FrameworksApi
                 await catalog.FindAsync(code, version, ct) is { } found ? Results.Ok(found.Pack) : NotFound())
             .WithSummary("The whole tree of a framework's current version (or ?version=)");
         group.MapPost("/", async (HttpRequest request, ImportFramework handler, CancellationToken ct) =>
-                (await handler.HandleAsync(await ReadYamlAsync(request), ct)).ToHttp(r => TypedResults.Created($"/api/v1/frameworks/{r.Code}?version={r.Version}", r)))
+            {
+                string yaml;
+                try
+                {
+                    yaml = await ReadYamlAsync(request);
+                }
+                catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [TooLarge.ToString()] },
+                        statusCode: StatusCodes.Status413PayloadTooLarge, title: Bilingual.T("ไฟล์ไม่ถูกต้อง", "The file was refused"));
+                }
+                return (await handler.HandleAsync(yaml, ct)).ToHttp(r => TypedResults.Created($"/api/v1/frameworks/{r.Code}?version={r.Version}", r));
+            })
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxBytes)
             .RequireAuthorization(Policies.SystemAdmin)
             .Accepts<string>("application/yaml", "text/yaml", "text/plain", "multipart/form-data")
             .DisableAntiforgery()
@@ -25,8 +39,16 @@ public static class FrameworksApi
             .WithSummary("Delete a version that no round uses");
     }
 
+    /// <summary>The largest framework file accepted (the shipped pack is about 150 KB).</summary>
+    public const long MaxBytes = 2L * 1024 * 1024;
+
+    private static readonly Msg TooLarge = new($"ไฟล์เกณฑ์ใหญ่เกิน {Evidence.EvidenceText.Size(MaxBytes)}",
+        $"The framework file is larger than {Evidence.EvidenceText.Size(MaxBytes)}.");
+
+    /// <summary>The YAML text, from a multipart file or the raw body; throws when the body is over the limit.</summary>
     private static async Task<string> ReadYamlAsync(HttpRequest request)
     {
+        if (request.ContentLength > MaxBytes) throw new BadHttpRequestException("over the limit", StatusCodes.Status413PayloadTooLarge);
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync();

@@ -22,9 +22,9 @@ public static partial class OrganizationRules
             errors.Add("code", "รหัสต้องมี 1–32 ตัวอักษร ใช้ได้เฉพาะ A–Z, 0–9, จุด ขีด และขีดล่าง",
                 "The code must be 1–32 characters: letters A–Z, digits, dot, hyphen or underscore.");
         if (string.IsNullOrWhiteSpace(input.NameTh)) errors.Add("nameTh", "กรุณากรอกชื่อภาษาไทย", "Enter the Thai name.");
-        else if (input.NameTh.Trim().Length > 300) errors.Add("nameTh", "ชื่อยาวเกิน 300 ตัวอักษร", "The name is longer than 300 characters.");
+        else errors.Limit("nameTh", input.NameTh.Trim(), TextLimits.Name);
         if (string.IsNullOrWhiteSpace(input.NameEn)) errors.Add("nameEn", "กรุณากรอกชื่อภาษาอังกฤษ", "Enter the English name.");
-        else if (input.NameEn.Trim().Length > 300) errors.Add("nameEn", "ชื่อยาวเกิน 300 ตัวอักษร", "The name is longer than 300 characters.");
+        else errors.Limit("nameEn", input.NameEn.Trim(), TextLimits.Name);
 
         if (!OrganizationTypes.TryParseApiName(input.Type?.Trim(), out var type) || type == OrganizationType.Opdc)
         {

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Pmqa.Domain.Organizations;
+using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Infrastructure.Auth;
 using Pmqa.Web.Infrastructure.Web;
 
@@ -19,19 +21,14 @@ public static class OrganizationsApi
         group.MapPost("/", async (OrganizationInput input, CreateOrganization handler, CancellationToken ct) =>
                 (await handler.HandleAsync(input, ct)).ToHttp(id => TypedResults.Created($"/api/v1/organizations/{id}", new { id })))
             .RequireAuthorization(Policies.SystemAdmin);
-        group.MapPost("/import", async (IFormFile file, ImportOrganizations handler, CancellationToken ct) =>
-            {
-                await using var stream = file.OpenReadStream();
-                var result = await handler.HandleAsync(stream, ct);
-                return result.Succeeded
-                    ? Results.Ok(new { result.Created, result.Updated, result.Unchanged })
-                    : Results.ValidationProblem(
-                        result.Errors.GroupBy(e => $"row {e.Row}").ToDictionary(g => g.Key, g => g.Select(e => $"{e.Field}: {e.Message}").ToArray()),
-                        title: Bilingual.T("มีแถวที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใด", "Some rows are invalid; nothing was imported"));
-            })
+        group.MapPost("/import", ImportAsync)
+            .Accepts<IFormFile>("multipart/form-data")
             .RequireAuthorization(Policies.SystemAdmin)
             .DisableAntiforgery()
-            .WithSummary("Import organisations from CSV (code,nameTh,nameEn,type,parentCode): all rows or none");
+            .WithMetadata(new RequestSizeLimitAttribute(ImportOrganizations.RequestLimit))
+            .WithFormOptions(multipartBodyLengthLimit: ImportOrganizations.RequestLimit)
+            .WithSummary($"Import organisations from CSV (code,nameTh,nameEn,type,parentCode): all rows or none; " +
+                         $"at most {ImportOrganizations.MaxBytes} bytes and {ImportOrganizations.MaxRows} rows (413 beyond), 409 when another import collides");
 
         var one = group.MapGroup("/{orgId:guid}").RequireAuthorization(Policies.OrganizationMember);
         one.MapGet("/", async (Guid orgId, OrganizationQueries query, CancellationToken ct) =>
@@ -50,4 +47,41 @@ public static class OrganizationsApi
         one.MapDelete("/members/{membershipId:guid}", async (Guid orgId, Guid membershipId, RemoveMember handler, CancellationToken ct) =>
             (await handler.HandleAsync(orgId, membershipId, ct)).ToHttp(_ => TypedResults.NoContent()));
     }
+
+    /// <summary>The form is read here rather than bound, so that a file over the limit answers 413 naming the
+    /// limit instead of a bare 400 (or, without the limit, being read whole).</summary>
+    private static async Task<IResult> ImportAsync(HttpRequest request, ImportOrganizations handler, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return FileProblem(StatusCodes.Status400BadRequest, new Msg("ส่งไฟล์แบบ multipart/form-data ในช่อง file", "Send the file as multipart/form-data in the field `file`."));
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return EvidenceApi.TooLarge(e, request, ImportOrganizations.RequestLimit)
+                ? FileProblem(StatusCodes.Status413PayloadTooLarge, ImportOrganizations.TooLargeMessage)
+                : FileProblem(StatusCodes.Status400BadRequest, new Msg("อ่านไฟล์ที่ส่งมาไม่ได้", "The upload could not be read: send multipart/form-data with the field `file`."));
+        }
+        if (form.Files.GetFile("file") is not { } file)
+            return FileProblem(StatusCodes.Status400BadRequest, new Msg("กรุณาเลือกไฟล์ CSV", "Choose a CSV file."));
+        await using var stream = file.OpenReadStream();
+        var result = await handler.HandleAsync(stream, ct);
+        return result switch
+        {
+            { Succeeded: true } => Results.Ok(new { result.Created, result.Updated, result.Unchanged }),
+            { Refused: ImportOrganizations.Refusal.TooLarge } => FileProblem(StatusCodes.Status413PayloadTooLarge, ImportOrganizations.TooLargeMessage),
+            { Refused: ImportOrganizations.Refusal.Conflict } => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: Bilingual.T("นำเข้าพร้อมกับการเปลี่ยนแปลงอื่น", "The import collided with another change"), detail: result.Errors[0].Message.ToString()),
+            _ => Results.ValidationProblem(
+                result.Errors.GroupBy(e => $"row {e.Row}").ToDictionary(g => g.Key, g => g.Select(e => $"{e.Field}: {e.Message}").ToArray()),
+                title: Bilingual.T("มีแถวที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใด", "Some rows are invalid; nothing was imported")),
+        };
+    }
+
+    private static IResult FileProblem(int status, Msg message) => Results.ValidationProblem(
+        new Dictionary<string, string[]> { ["file"] = [message.ToString()] }, statusCode: status,
+        title: Bilingual.T("ไฟล์ไม่ถูกต้อง", "The file was refused"));
 }

@@ -8,6 +8,9 @@ public sealed record FieldModel(string Name, string Label, string? Value, string
 {
     public string Id => Name.Replace('.', '_');
 
+    /// <summary>The field's <c>maxlength</c> (a <see cref="Infrastructure.Web.TextLimits"/> constant), or none.</summary>
+    public int? MaxLength { get; init; }
+
     public static FieldModel For(ModelStateDictionary state, string name, string label, string? value, string type = "text",
         string? autocomplete = null, bool required = false, string? help = null)
     {

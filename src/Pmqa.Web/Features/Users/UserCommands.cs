@@ -25,6 +25,8 @@ public sealed class CreateUser(UserManager<AppUser> users, TimeProvider clock)
             errors.Add("email", $"อีเมล {email} มีผู้ใช้แล้ว", $"The e-mail {email} is already in use.");
         if (string.IsNullOrWhiteSpace(command.DisplayName))
             errors.Add("displayName", "กรุณากรอกชื่อที่แสดง", "Enter the person's name.");
+        else
+            errors.Limit("displayName", command.DisplayName.Trim(), TextLimits.Name);
         if (errors.Any) return errors;
 
         var user = new AppUser

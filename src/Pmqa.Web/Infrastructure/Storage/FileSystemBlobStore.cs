@@ -5,7 +5,9 @@ namespace Pmqa.Web.Infrastructure.Storage;
 /// <summary>
 /// Blobs as files: <c>&lt;root&gt;/&lt;first two hex digits&gt;/&lt;sha256&gt;</c>. A new blob is written to
 /// <c>&lt;root&gt;/tmp</c> while its hash is computed, then renamed into place (same volume, so the rename is
-/// atomic and a reader never sees half a file).
+/// atomic and a reader never sees half a file). The file and then its folder are flushed to the disk before
+/// <see cref="SaveAsync"/> returns, so the database row that points at the blob (committed afterwards) never
+/// outlives the blob in a power loss. Temporary files left by a process killed mid-write are removed on start.
 /// </summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
@@ -18,6 +20,27 @@ public sealed class FileSystemBlobStore : IBlobStore
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(_temp);
+        RemoveLeftovers();
+    }
+
+    /// <summary>How old a temporary file must be to count as left behind: another instance sharing the folder
+    /// may be writing a younger one right now.</summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
+
+    private void RemoveLeftovers()
+    {
+        var before = DateTime.UtcNow - LeftoverAge;
+        foreach (var file in new DirectoryInfo(_temp).EnumerateFiles())
+        {
+            try
+            {
+                if (file.LastWriteTimeUtc < before) file.Delete();
+            }
+            catch (IOException)
+            {
+                // In use or already gone: the next start tries again.
+            }
+        }
     }
 
     public string Root => _root;
@@ -41,6 +64,7 @@ public sealed class FileSystemBlobStore : IBlobStore
                     length += read;
                 }
                 await file.FlushAsync(ct);
+                file.Flush(flushToDisk: true); // fsync: the bytes are on the disk before the name is
                 sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             }
             var target = PathOf(sha256);
@@ -50,6 +74,7 @@ public sealed class FileSystemBlobStore : IBlobStore
                 try
                 {
                     File.Move(temp, target, overwrite: false);
+                    Durable.FlushDirectory(Path.GetDirectoryName(target)!); // the rename itself survives a power loss
                 }
                 catch (IOException) when (File.Exists(target))
                 {
@@ -79,4 +104,33 @@ public sealed class FileSystemBlobStore : IBlobStore
         value.Length == 64 && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
     private string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256);
+}
+
+/// <summary>fsync of a folder, which .NET has no API for: after a rename, the folder's entry must reach the disk
+/// too. POSIX only; on Windows NTFS journals the rename and nothing is needed.</summary>
+internal static partial class Durable
+{
+    public static void FlushDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fd = Open(path, 0 /* O_RDONLY */);
+        if (fd < 0) return; // best effort: the file itself is already flushed
+        try
+        {
+            _ = Fsync(fd);
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fsync")]
+    private static extern int Fsync(int fd);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
 }

@@ -56,6 +56,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UsePmqaLocalization();
         app.UseRouting();
+        app.UseApiBodyLimit();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -27,19 +27,19 @@ public sealed class EvidenceLimitTests(SmallEvidenceApp app) : IClassFixture<Sma
     }
 
     [Fact]
-    public async Task A_file_over_the_configured_limit_is_400_naming_the_file()
+    public async Task A_file_over_the_configured_limit_is_413_naming_the_file()
     {
         var team = await app.AgencyAsync();
         var url = $"/api/v1/assessments/{team.AssessmentId}/evidence";
         Assert.Equal(HttpStatusCode.Created, (await team.Coordinator.PostAsync(url, Form(PdfOf(1024), "พอดี.pdf"))).StatusCode);
 
         var over = await team.Coordinator.PostAsync(url, Form(PdfOf(1025), "เกิน.pdf"));
-        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
         Assert.Contains("1 KB", (await over.JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString());
 
         // Far over the limit: refused while the request is read, with the same answer.
         var huge = await team.Coordinator.PostAsync(url, Form(PdfOf(3 * 1024 * 1024), "ใหญ่มาก.pdf"));
-        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Contains("1 KB", (await huge.JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString());
         Assert.Single((await (await team.Coordinator.GetAsync(url)).JsonAsync()).EnumerateArray());
     }

@@ -5,6 +5,7 @@ using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Admin.Organizations;
 
+[ExplainOversizedForm(ImportOrganizations.RequestLimit)]
 public sealed class ImportModel(ImportOrganizations import) : PageModel
 {
     public static string ShippedList => Path.Combine(AppContext.BaseDirectory, "seeds", "organizations-th.csv");
@@ -12,7 +13,11 @@ public sealed class ImportModel(ImportOrganizations import) : PageModel
     public ImportOrganizations.Result? Result { get; private set; }
     public bool ShippedListExists => System.IO.File.Exists(ShippedList);
 
-    public void OnGet() { }
+    public void OnGet(string? error)
+    {
+        if (error == ExplainOversizedFormAttribute.TooLargeFlag)
+            ModelState.AddModelError("file", ImportOrganizations.TooLargeMessage.ToString());
+    }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
     {
@@ -23,6 +28,12 @@ public sealed class ImportModel(ImportOrganizations import) : PageModel
         }
         await using var stream = file.OpenReadStream();
         Result = await import.HandleAsync(stream);
+        // A whole-file refusal (too large, a collision) belongs at the file field, not in the table of rows.
+        if (Result.Refused != ImportOrganizations.Refusal.None)
+        {
+            ModelState.AddModelError("file", Result.Errors[0].Message.ToString());
+            Result = null;
+        }
         return Page();
     }
 
