@@ -18,6 +18,7 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Auth.Policies.SystemAdmin);
             o.Conventions.AuthorizeFolder("/Rounds", Auth.Policies.OpdcOfficer);
+            o.Conventions.AuthorizeFolder("/Audit", Auth.Policies.OpdcOfficer);
             o.Conventions.AuthorizeFolder("/Assessments", Auth.Policies.AssessmentMember);
             o.Conventions.AuthorizePage("/Organizations/Details", Auth.Policies.OrganizationMember);
             o.Conventions.AuthorizePage("/Account/Logout");
