@@ -66,7 +66,7 @@ public static class WebSetup
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync })
             .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
             .AllowAnonymous();
-        app.MapRazorPages();
+        app.MapRazorPages().Finally(Auth.RouteMembership.Apply);
         app.MapPmqaApi();
         return app;
     }
