@@ -46,5 +46,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
         b.HasIndex(a => a.UserId);
+        b.HasIndex(a => new { a.OrganizationId, a.At });
+        b.HasIndex(a => new { a.AssessmentId, a.At });
     }
 }

@@ -39,6 +39,8 @@ public static class FeatureSetup
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName });
+        // Routes holding {assessmentId} or {orgId} get the membership check from the route (ADR 0013).
+        ((IEndpointConventionBuilder)api).Finally(RouteMembership.Apply);
         AuthApi.Map(api);
         FrameworksApi.Map(api);
         UsersApi.Map(api);

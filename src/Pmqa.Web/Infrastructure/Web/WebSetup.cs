@@ -18,6 +18,7 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", Auth.Policies.SystemAdmin);
             o.Conventions.AuthorizeFolder("/Rounds", Auth.Policies.OpdcOfficer);
+            o.Conventions.AuthorizeFolder("/Audit", Auth.Policies.OpdcOfficer);
             o.Conventions.AuthorizeFolder("/Assessments", Auth.Policies.AssessmentMember);
             o.Conventions.AuthorizePage("/Organizations/Details", Auth.Policies.OrganizationMember);
             o.Conventions.AuthorizePage("/Account/Logout");
@@ -70,7 +71,7 @@ public static class WebSetup
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync })
             .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
             .AllowAnonymous();
-        app.MapRazorPages();
+        app.MapRazorPages().Finally(Auth.RouteMembership.Apply);
         app.MapPmqaApi();
         return app;
     }
