@@ -21,6 +21,16 @@ public sealed class AssessmentWorkflow(PmqaDbContext db, TimeProvider clock, Cur
     public async Task<Outcome<AssessmentState>> MoveAsync(Assessment assessment, AssessmentAction action, TransitionFacts facts,
         string? reason, Action<Assessment> apply, CancellationToken ct = default)
     {
+        var staged = await StageAsync(assessment, action, facts, reason, apply, ct);
+        return staged is Outcome<AssessmentState>.Ok ? await SaveAsync(assessment, ct) : staged;
+    }
+
+    /// <summary>Everything <see cref="MoveAsync"/> does except saving: for a use case that makes two
+    /// transitions (or a transition and other changes) which must be committed together by one
+    /// <see cref="SaveAsync"/>.</summary>
+    public async Task<Outcome<AssessmentState>> StageAsync(Assessment assessment, AssessmentAction action, TransitionFacts facts,
+        string? reason, Action<Assessment> apply, CancellationToken ct = default)
+    {
         var result = Transitions.Apply(assessment.State, action, facts);
         if (!result.Allowed) return new Outcome<AssessmentState>.Conflict(new Msg(result.RefusalTh!, result.RefusalEn!));
         var from = assessment.State;
@@ -32,6 +42,12 @@ public sealed class AssessmentWorkflow(PmqaDbContext db, TimeProvider clock, Cur
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), At = clock.GetUtcNow(), By = me.Name,
         });
         await NotifyAsync(assessment, action, reason, ct);
+        return assessment.State;
+    }
+
+    /// <summary>Commits what was staged, in one SaveChanges (one transaction).</summary>
+    public async Task<Outcome<AssessmentState>> SaveAsync(Assessment assessment, CancellationToken ct = default)
+    {
         try
         {
             await db.SaveChangesAsync(ct);

@@ -4,14 +4,14 @@ namespace Pmqa.Web.Features.Shared;
 
 /// <summary>What the <c>_Field</c> partial needs to draw one input with its label and error.</summary>
 public sealed record FieldModel(string Name, string Label, string? Value, string? Error, string Type = "text",
-    string? Autocomplete = null, bool Required = false, string? Help = null)
+    string? Autocomplete = null, bool Required = false, string? Help = null, int? MaxLength = null)
 {
     public string Id => Name.Replace('.', '_');
 
     public static FieldModel For(ModelStateDictionary state, string name, string label, string? value, string type = "text",
-        string? autocomplete = null, bool required = false, string? help = null)
+        string? autocomplete = null, bool required = false, string? help = null, int? maxLength = null)
     {
         var error = state.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
-        return new FieldModel(name, label, value, error, type, autocomplete, required, help);
+        return new FieldModel(name, label, value, error, type, autocomplete, required, help, maxLength);
     }
 }
