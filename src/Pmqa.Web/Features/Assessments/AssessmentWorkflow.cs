@@ -79,8 +79,9 @@ public sealed class AssessmentWorkflow(PmqaDbContext db, TimeProvider clock, Cur
                 Text("ผู้บริหารส่งการประเมินกลับมาแก้ไข", "The executive sent the assessment back")),
             AssessmentAction.Reopen => (await recipients.AgencyAsync(a.OrganizationId, Domain.Organizations.Role.Coordinator, Domain.Organizations.Role.Executive),
                 Text("สำนักงาน ก.พ.ร. เปิดให้แก้ไขการประเมิน", "OPDC reopened the assessment")),
-            AssessmentAction.StartReview => ([.. await recipients.ReviewTeamAsync(a.Id), .. await recipients.AgencyAsync(a.OrganizationId, Domain.Organizations.Role.Coordinator)],
-                Text("เริ่มการตรวจประเมิน (ท่านอยู่ในคณะผู้ตรวจหรือหน่วยงานที่ถูกตรวจ)", "The review has started (you are on the team or in the agency)", $"{link}/review")),
+            // The agency is told here; the review team gets its own sentence below.
+            AssessmentAction.StartReview => (await recipients.AgencyAsync(a.OrganizationId, Domain.Organizations.Role.Coordinator),
+                Text("สำนักงาน ก.พ.ร. เริ่มตรวจประเมินผลการประเมินตนเองของหน่วยงานท่านแล้ว", "OPDC has started reviewing your agency's self-assessment")),
             AssessmentAction.Confirm => ([.. await recipients.AgencyAsync(a.OrganizationId, Domain.Organizations.Role.Coordinator, Domain.Organizations.Role.Executive), .. await recipients.OpdcOfficersAsync()],
                 Text("ยืนยันผลคะแนนแล้ว ดูรายงานป้อนกลับได้", "The verified score is confirmed; the feedback report is ready", $"{link}/feedback")),
             AssessmentAction.OfferSiteVisit => (await recipients.AgencyAsync(a.OrganizationId, Domain.Organizations.Role.Executive),
@@ -98,5 +99,8 @@ public sealed class AssessmentWorkflow(PmqaDbContext db, TimeProvider clock, Cur
         };
         // The person who acted knows already.
         await notifier.NotifyAsync(who.Where(id => id != me.Id), text, ct);
+        if (action == AssessmentAction.StartReview)
+            await notifier.NotifyAsync((await recipients.ReviewTeamAsync(a.Id)).Where(id => id != me.Id),
+                Text("ท่านได้รับมอบหมายให้ตรวจประเมินในคณะผู้ตรวจประเมิน", "You are on the review team of this assessment", $"{link}/review"), ct);
     }
 }

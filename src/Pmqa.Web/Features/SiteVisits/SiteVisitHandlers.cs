@@ -150,6 +150,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
             return new Outcome<VisitView>.Conflict(new Msg("คะแนนสุดท้ายยังไม่ถึงระดับพื้นฐาน จึงรับรองไม่ได้",
                 "The final score is below the Basic band, so it cannot be certified."));
         var now = clock.GetUtcNow();
+        var number = certified ? await Certificates.CertificateNumbers.NextAsync(db, assessment.Round!.FiscalYear, ct) : "";
         var moved = await workflow.MoveAsync(assessment, certified ? AssessmentAction.Certify : AssessmentAction.DenyCertification, TransitionFacts.None, reason, a =>
         {
             a.FinalScoreJson = JsonSerializer.Serialize(AssessmentScores.ToJson(final), FrameworkPackJson.Options);
@@ -160,6 +161,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
                 {
                     AssessmentId = a.Id, OrganizationId = a.OrganizationId, FiscalYear = a.Round!.FiscalYear, Status = final.Status.ToString(),
                     FinalScore = final.RoundedTotal, IssuedAt = now, ValidUntil = ThaiTime.FiscalYearStart(a.Round.FiscalYear + 2).AddSeconds(-1).ToUniversalTime(),
+                    Number = number, SignatoryName = a.Round.SignatoryName, SignatoryPosition = a.Round.SignatoryPosition,
                 });
         }, ct);
         return moved is Outcome<AssessmentState>.Conflict c ? new Outcome<VisitView>.Conflict(c.Message) : await ViewAsync(assessment, ct);

@@ -169,6 +169,10 @@ public abstract class SiteVisitFlowTests(PmqaApp app)
 
         Assert.Equal(HttpStatusCode.OK, (await s.OfficerApi.PostAsync(s.Url("site-visit/complete"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Team.Coordinator.PostAsJsonAsync(s.Url("certification"), new { certified = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Team.Admin.PutAsJsonAsync($"/api/v1/rounds/{s.Team.RoundId}", new
+        {
+            submissionDeadline = DateTimeOffset.UtcNow.AddDays(30), signatoryName = "นางสาวอรวรรณ ตั้งใจ", signatoryPosition = "เลขาธิการ ก.พ.ร.",
+        })).StatusCode);
         var decided = await s.OfficerApi.PostAsJsonAsync(s.Url("certification"), new { certified = true });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         var view = await decided.JsonAsync();
@@ -179,6 +183,10 @@ public abstract class SiteVisitFlowTests(PmqaApp app)
         // Valid to the end of the next fiscal year (2571 BE ends on 30 September 2028, Bangkok).
         Assert.Equal(new DateTime(2028, 9, 30, 23, 59, 59), Pmqa.Domain.Time.ThaiTime.ToBangkok(certificate.ValidUntil));
         Assert.Equal(view.GetProperty("certificateId").GetGuid(), certificate.Id);
+        Assert.Matches(@"^PMQA-2570-\d{6}$", certificate.Number);
+        Assert.Equal(("นางสาวอรวรรณ ตั้งใจ", "เลขาธิการ ก.พ.ร."), (certificate.SignatoryName, certificate.SignatoryPosition));
+        var verify = await (await app.Anonymous().GetAsync($"/api/v1/public/certificates/{certificate.Id}")).JsonAsync();
+        Assert.Equal(certificate.Number, verify.GetProperty("number").GetString());
     }
 }
 
