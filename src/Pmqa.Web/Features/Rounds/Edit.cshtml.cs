@@ -56,7 +56,7 @@ public sealed class EditModel(EditRound edit, CancelRound cancel, PmqaDbContext 
         if (ModelState.ErrorCount == 0)
         {
             switch (await edit.HandleAsync(roundId, new RoundEdit(Input.Version, dates["OpensAt"], dates["SubmissionDeadline"], dates["VerificationEndsAt"],
-                        dates["SiteVisitFrom"], dates["SiteVisitTo"], dates["AwardDate"], threshold, Input.SignatoryName, Input.SignatoryPosition)))
+                        dates["SiteVisitFrom"], dates["SiteVisitTo"], dates["AwardDate"], threshold, Input.SignatoryName ?? "", Input.SignatoryPosition ?? "", WholeForm: true)))
             {
                 case Outcome<int>.Ok:
                     TempData["Message"] = Bilingual.T("บันทึกการแก้ไขรอบแล้ว", "The round is saved.");

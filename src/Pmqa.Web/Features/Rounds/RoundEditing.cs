@@ -9,10 +9,12 @@ namespace Pmqa.Web.Features.Rounds;
 
 /// <summary>What an officer may change on a round: its dates, its site-visit threshold and who signs its
 /// certificates. The opening date only until the round opens (drafts exist from then on). The fiscal year,
-/// framework and audiences are fixed: cancel a round that has not opened and create it again instead.</summary>
+/// framework and audiences are fixed: cancel a round that has not opened and create it again instead.
+/// A value left out (null) keeps the round's current one; an empty signatory clears it. The page sends the
+/// whole form (<see cref="WholeForm"/>): there an emptied optional date is cleared.</summary>
 public sealed record RoundEdit(int? Version, DateTimeOffset? OpensAt, DateTimeOffset? SubmissionDeadline, DateTimeOffset? VerificationEndsAt,
     DateTimeOffset? SiteVisitFrom, DateTimeOffset? SiteVisitTo, DateTimeOffset? AwardDate, decimal? SiteVisitThreshold,
-    string? SignatoryName, string? SignatoryPosition);
+    string? SignatoryName, string? SignatoryPosition, bool WholeForm = false);
 
 /// <summary>
 /// Edits a round (audited like every change). When an opened round's submission deadline moves, the agencies'
@@ -30,24 +32,26 @@ public sealed class EditRound(PmqaDbContext db, Notifier notifier)
         var opensAt = edit.OpensAt ?? round.OpensAt;
         if (round.OpenedAt is not null && edit.OpensAt is { } changed && changed != round.OpensAt)
             errors.Add("opensAt", "รอบนี้เปิดแล้ว จึงเปลี่ยนวันเปิดรอบไม่ได้", "The round is open already: its opening date cannot change.");
-        if (edit.SubmissionDeadline is null) errors.Add("submissionDeadline", "กรุณาระบุกำหนดส่ง", "Enter the submission deadline.");
         if (edit.SiteVisitThreshold is < 0 or > 500)
             errors.Add("siteVisitThreshold", "เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 500", "The threshold must be between 0 and 500.");
         errors.Limit("signatoryName", edit.SignatoryName, TextLimits.Name).Limit("signatoryPosition", edit.SignatoryPosition, TextLimits.Name);
-        RoundRules.Validate(round.FiscalYear, new(opensAt, edit.SubmissionDeadline, edit.VerificationEndsAt, edit.SiteVisitFrom, edit.SiteVisitTo,
-            edit.AwardDate), errors);
+        DateTimeOffset? Optional(DateTimeOffset? given, DateTimeOffset? current) => edit.WholeForm ? given : given ?? current;
+        var dates = new RoundRules.Dates(opensAt, edit.SubmissionDeadline ?? round.SubmissionDeadline, Optional(edit.VerificationEndsAt, round.VerificationEndsAt),
+            Optional(edit.SiteVisitFrom, round.SiteVisitFrom), Optional(edit.SiteVisitTo, round.SiteVisitTo), Optional(edit.AwardDate, round.AwardDate));
+        if (edit.WholeForm && edit.SubmissionDeadline is null) errors.Add("submissionDeadline", "กรุณาระบุกำหนดส่ง", "Enter the submission deadline.");
+        RoundRules.Validate(round.FiscalYear, dates, errors);
         if (errors.Any) return errors;
 
-        var deadlineMoved = round.OpenedAt is not null && edit.SubmissionDeadline!.Value != round.SubmissionDeadline;
+        var deadlineMoved = round.OpenedAt is not null && dates.SubmissionDeadline!.Value != round.SubmissionDeadline;
         round.OpensAt = opensAt.ToUniversalTime();
-        round.SubmissionDeadline = edit.SubmissionDeadline!.Value.ToUniversalTime();
-        round.VerificationEndsAt = edit.VerificationEndsAt?.ToUniversalTime();
-        round.SiteVisitFrom = edit.SiteVisitFrom?.ToUniversalTime();
-        round.SiteVisitTo = edit.SiteVisitTo?.ToUniversalTime();
-        round.AwardDate = edit.AwardDate?.ToUniversalTime();
+        round.SubmissionDeadline = dates.SubmissionDeadline!.Value.ToUniversalTime();
+        round.VerificationEndsAt = dates.VerificationEndsAt?.ToUniversalTime();
+        round.SiteVisitFrom = dates.SiteVisitFrom?.ToUniversalTime();
+        round.SiteVisitTo = dates.SiteVisitTo?.ToUniversalTime();
+        round.AwardDate = dates.AwardDate?.ToUniversalTime();
         if (edit.SiteVisitThreshold is { } threshold) round.SiteVisitThreshold = threshold;
-        round.SignatoryName = edit.SignatoryName?.Trim() ?? "";
-        round.SignatoryPosition = edit.SignatoryPosition?.Trim() ?? "";
+        if (edit.SignatoryName is not null) round.SignatoryName = edit.SignatoryName.Trim();
+        if (edit.SignatoryPosition is not null) round.SignatoryPosition = edit.SignatoryPosition.Trim();
         if (edit.Version is { } expected) db.Entry(round).Property(r => r.Version).OriginalValue = expected;
         if (deadlineMoved)
         {
