@@ -13,6 +13,11 @@ public sealed record AgencyTeam(Seed.Org Org, Guid AssessmentId, Guid RoundId, H
 
 public static class AssessmentSeed
 {
+    private static int _lastFiscalYear = 2600;
+
+    /// <summary>A fiscal year no other test uses, for a test that needs a round of its own (only its agencies).</summary>
+    public static int UnusedFiscalYear() => Interlocked.Increment(ref _lastFiscalYear);
+
     /// <summary>The open round of <paramref name="fiscalYear"/> for <paramref name="audience"/>, with the given
     /// deadline: one round per fiscal year and audience, so a later call edits the deadline of the existing round
     /// and opens it again, which gives a draft to the organisations created since. Dates fall in the fiscal year:
