@@ -27,7 +27,10 @@ public sealed class AgencySetup(AppServer app)
             await Client.PostAsJsonAsync("/api/v1/users", new { email, password = Password, displayName = name });
             (await Client.PostAsJsonAsync($"/api/v1/organizations/{org}/members", new { email, role })).EnsureSuccessStatusCode();
         }
-        var round = await IdOf(await Client.PostAsJsonAsync("/api/v1/rounds", new
+        // One round per fiscal year and audience: reuse it; opening it again gives the new agency its draft.
+        var rounds = await Client.GetFromJsonAsync<JsonElement>("/api/v1/rounds");
+        var existing = rounds.EnumerateArray().FirstOrDefault(r => r.GetProperty("fiscalYear").GetInt32() == 2570 && r.GetProperty("audiences").GetString() == "department");
+        var round = existing.ValueKind == JsonValueKind.Object ? existing.GetProperty("id").GetGuid() : await IdOf(await Client.PostAsJsonAsync("/api/v1/rounds", new
         {
             fiscalYear = 2570, frameworkCode = "pmqa-4.0", audiences = new[] { "department" },
             opensAt = DateTimeOffset.UtcNow.AddDays(-1), submissionDeadline = DateTimeOffset.UtcNow.AddDays(30),

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Pmqa.Browser.Tests;
 
@@ -27,6 +29,9 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The server's clock: the system's plus an offset a test moves forward (e.g. to a site visit's time).</summary>
+    public MovableClock Clock { get; } = new();
+
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,6 +44,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "1000");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public Task InitializeAsync()

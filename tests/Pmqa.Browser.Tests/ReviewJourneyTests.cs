@@ -107,16 +107,21 @@ public sealed class ReviewJourneyTests(BrowserFixture browser, AppServer app, IT
 
         // The officer schedules, records a finding, marks the visit done and certifies.
         await opdc.GotoAsync($"{home}/site-visit");
-        await opdc.Page.Locator("#ScheduledAt").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(14).ToString("yyyy-MM-ddT10:00"));
+        await opdc.Page.Locator("#ScheduledAt").FillAsync(app.Clock.GetUtcNow().UtcDateTime.AddHours(7 + 1).ToString("yyyy-MM-ddTHH:mm"));
         await opdc.Page.Locator("#Location").FillAsync("ห้องประชุมชั้น 5 อาคารกรมทดสอบ");
         await opdc.Page.GetByLabel("นางสาวนำทีม ตรวจดี").CheckAsync();
         await opdc.Page.Locator("button", new() { HasTextString = "บันทึกนัดหมาย" }).ClickAsync();
         await Expect(opdc.Page.Locator("#visit-details")).ToContainTextAsync("ห้องประชุมชั้น 5");
+        // Findings and "done" wait for the visit's time: the server's clock moves past it.
+        await Expect(opdc.Page.Locator("#findings-not-yet")).ToBeVisibleAsync();
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await opdc.Page.ReloadAsync();
         await opdc.Page.Locator("#IssueCode").SelectOptionAsync("1.1");
         await opdc.Page.Locator("#FindingText").FillAsync("พบการขยายผลทั่วทั้งองค์การ");
         await opdc.Page.Locator("button", new() { HasTextString = "บันทึกข้อค้นพบ" }).ClickAsync();
         await Expect(opdc.Page.Locator("#findings")).ToContainTextAsync("พบการขยายผลทั่วทั้งองค์การ");
         await opdc.Page.Locator("button", new() { HasTextString = "บันทึกว่าตรวจ ณ พื้นที่เสร็จแล้ว" }).ClickAsync();
+        await opdc.Page.Locator("#ConfirmCertify").CheckAsync();
         await opdc.Page.Locator("button", new() { HasTextString = "รับรอง (ตามระดับของคะแนนสุดท้าย)" }).ClickAsync();
         await Expect(opdc.Page.Locator("#visit-state")).ToHaveTextAsync("ได้รับการรับรอง");
         await opdc.ScreenshotAsync("review-05-certified");

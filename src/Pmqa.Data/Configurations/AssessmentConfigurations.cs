@@ -14,6 +14,8 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne(r => r.FrameworkVersion).WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.FiscalYear);
+        b.Property(r => r.SignatoryName).HasMaxLength(300).IsRequired();
+        b.Property(r => r.SignatoryPosition).HasMaxLength(300).IsRequired();
     }
 }
 

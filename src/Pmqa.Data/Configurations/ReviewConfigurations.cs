@@ -112,6 +112,10 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasOne<Assessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.AssessmentId).IsUnique();
+        b.Property(c => c.Number).HasMaxLength(32).IsRequired();
+        b.HasIndex(c => c.Number).IsUnique();
+        b.Property(c => c.SignatoryName).HasMaxLength(300).IsRequired();
+        b.Property(c => c.SignatoryPosition).HasMaxLength(300).IsRequired();
     }
 }
 

@@ -23,6 +23,9 @@ public sealed class Round : IAudited, IVersioned
     /// a category not named uses <see cref="DefaultCategoryAwardThreshold"/>.</summary>
     public string CategoryAwardThresholdsJson { get; set; } = "";
     public decimal DefaultCategoryAwardThreshold { get; set; } = 400;
+    /// <summary>Who signs the round's certificates (name and position, as printed); empty until the officer sets it.</summary>
+    public string SignatoryName { get; set; } = "";
+    public string SignatoryPosition { get; set; } = "";
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }

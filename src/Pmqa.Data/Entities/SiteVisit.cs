@@ -49,4 +49,11 @@ public sealed class Certificate : IAudited
     public DateTimeOffset IssuedAt { get; set; }
     public DateTimeOffset ValidUntil { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The human-readable number printed and shown on the public page, e.g. PMQA-2570-000123
+    /// (unique; numbered per fiscal year in order of issue).</summary>
+    public string Number { get; set; } = "";
+    /// <summary>The round's signatory when the certificate was issued (a later change of the round's
+    /// setting does not alter an issued certificate).</summary>
+    public string SignatoryName { get; set; } = "";
+    public string SignatoryPosition { get; set; } = "";
 }

@@ -13,15 +13,37 @@ public sealed record AgencyTeam(Seed.Org Org, Guid AssessmentId, Guid RoundId, H
 
 public static class AssessmentSeed
 {
+    private static int _lastFiscalYear = 2600;
+
+    /// <summary>A fiscal year no other test uses, for a test that needs a round of its own (only its agencies).</summary>
+    public static int UnusedFiscalYear() => Interlocked.Increment(ref _lastFiscalYear);
+
+    /// <summary>The open round of <paramref name="fiscalYear"/> for <paramref name="audience"/>, with the given
+    /// deadline: one round per fiscal year and audience, so a later call edits the deadline of the existing round
+    /// and opens it again, which gives a draft to the organisations created since. Dates fall in the fiscal year:
+    /// today's for the current one, shifted by whole years for another.</summary>
     public static async Task<Guid> OpenRoundAsync(this HttpClient admin, DateTimeOffset? deadline = null, string audience = "department", int fiscalYear = 2570)
     {
-        var created = await admin.PostAsJsonAsync("/api/v1/rounds", new
+        var now = DateTimeOffset.UtcNow.AddYears(fiscalYear - Pmqa.Domain.Time.ThaiTime.FiscalYearOf(DateTimeOffset.UtcNow));
+        var due = deadline ?? now.AddDays(30);
+        var rounds = await (await admin.GetAsync("/api/v1/rounds")).JsonAsync();
+        var existing = rounds.EnumerateArray().FirstOrDefault(r => r.GetProperty("fiscalYear").GetInt32() == fiscalYear
+            && r.GetProperty("audiences").GetString()!.Split(',').Contains(audience));
+        Guid id;
+        if (existing.ValueKind == System.Text.Json.JsonValueKind.Object)
         {
-            fiscalYear, frameworkCode = "pmqa-4.0", audiences = new[] { audience },
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1), submissionDeadline = deadline ?? DateTimeOffset.UtcNow.AddDays(30),
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = await Seed.IdOf(created);
+            id = existing.GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/rounds/{id}", new { submissionDeadline = due })).StatusCode);
+        }
+        else
+        {
+            var created = await admin.PostAsJsonAsync("/api/v1/rounds", new
+            {
+                fiscalYear, frameworkCode = "pmqa-4.0", audiences = new[] { audience }, opensAt = now.AddDays(-1), submissionDeadline = due,
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            id = await Seed.IdOf(created);
+        }
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/rounds/{id}/open", null)).StatusCode);
         return id;
     }

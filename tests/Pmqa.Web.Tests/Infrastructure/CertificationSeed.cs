@@ -45,6 +45,7 @@ public static class CertificationSeed
                 Status = status, FinalScore = finalScore, IssuedAt = new DateTimeOffset(2026, 9, 15, 3, 0, 0, TimeSpan.Zero),
                 ValidUntil = validUntil ?? DateTimeOffset.UtcNow.AddYears(3), RevokedAt = revokedAt,
             };
+            certificate.Number = await Pmqa.Web.Features.Certificates.CertificateNumbers.NextAsync(db, certificate.FiscalYear);
             db.Certificates.Add(certificate);
             await db.SaveChangesAsync();
             return certificate.Id;

@@ -10,7 +10,7 @@ public sealed record AssignmentView(string CategoryCode, Guid UserId, string Dis
 
 /// <summary>The coordinator gives each category to a category owner of the agency. A category owner edits
 /// only the categories given to them; the coordinator edits everything.</summary>
-public sealed class CategoryAssignments(PmqaDbContext db, AssessmentAccess access, Infrastructure.Auth.CurrentUser me)
+public sealed class CategoryAssignments(PmqaDbContext db, AssessmentAccess access, Infrastructure.Auth.CurrentUser me, Frameworks.FrameworkCatalog catalog)
 {
     public Task<List<AssignmentView>> ListAsync(Guid assessmentId, CancellationToken ct = default) =>
         db.CategoryAssignments.AsNoTracking().Where(c => c.AssessmentId == assessmentId).OrderBy(c => c.CategoryCode)
@@ -21,8 +21,8 @@ public sealed class CategoryAssignments(PmqaDbContext db, AssessmentAccess acces
     {
         var found = await access.FindAsync(assessmentId, AssessmentPermission.Submit, ct);
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<bool>(found);
-        if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId, ct) || !Enumerable.Range(1, 7).Select(i => i.ToString()).Contains(categoryCode))
-            return new Outcome<bool>.NotFound();
+        // The categories are those of the round's framework version, which need not have seven.
+        if (!(await catalog.PackOfAsync(assessment, ct)).Categories.Any(c => c.Code == categoryCode)) return new Outcome<bool>.NotFound();
         if (userId is { } id && !await db.Memberships.AnyAsync(m => m.UserId == id && m.OrganizationId == assessment.OrganizationId && m.Role == Role.CategoryOwner, ct))
             return new ValidationErrors().Add("userId", "ผู้ที่ได้รับมอบหมายต้องเป็นผู้รับผิดชอบหมวดของหน่วยงานนี้", "The person must be a category owner of this agency.");
         var row = await db.CategoryAssignments.SingleOrDefaultAsync(c => c.AssessmentId == assessmentId && c.CategoryCode == categoryCode, ct);

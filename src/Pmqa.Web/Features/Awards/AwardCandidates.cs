@@ -12,7 +12,7 @@ public sealed record OverallCandidate(Guid AssessmentId, string OrganizationCode
 /// <summary>An assessment whose verified score in one category reaches the round's threshold for it.</summary>
 public sealed record CategoryCandidate(Guid AssessmentId, string OrganizationCode, string NameTh, string NameEn, decimal Score);
 
-public sealed record CategoryAward(string Code, decimal Threshold, IReadOnlyList<CategoryCandidate> Candidates);
+public sealed record CategoryAward(string Code, string NameTh, string NameEn, decimal Threshold, IReadOnlyList<CategoryCandidate> Candidates);
 
 public sealed record AwardCandidateList(
     Guid RoundId, int FiscalYear, int Version, IReadOnlyList<OverallCandidate> Overall, IReadOnlyList<CategoryAward> Categories);
@@ -23,13 +23,14 @@ public sealed record AwardCandidateList(
 /// visit when there was one) reaches the round's threshold. Scores are compared as shown (two decimals),
 /// so a score shown equal to the threshold is a candidate.
 /// </summary>
-public sealed class AwardCandidates(PmqaDbContext db)
+public sealed class AwardCandidates(PmqaDbContext db, Frameworks.FrameworkCatalog catalog)
 {
     public async Task<AwardCandidateList?> FindAsync(Guid roundId, CancellationToken ct = default)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return null;
-        var thresholds = AwardThresholds.Read(round);
+        var pack = await catalog.PackOfVersionAsync(round.FrameworkVersionId, ct);
+        var thresholds = AwardThresholds.Read(round, pack);
         var rows = await db.Assessments.AsNoTracking()
             .Where(a => a.RoundId == roundId && (a.FinalScoreJson != null || a.VerifiedScoreJson != null))
             .Select(a => new
@@ -45,7 +46,8 @@ public sealed class AwardCandidates(PmqaDbContext db)
             .Select(s => new OverallCandidate(s.Row.Id, s.Row.Code, s.Row.NameTh, s.Row.NameEn,
                 Scoring.Round(s.Row.FinalTotal ?? s.Card.Total), s.Row.CertifiedAs ?? s.Card.Status))
             .OrderByDescending(c => c.FinalTotal).ThenBy(c => c.OrganizationCode, StringComparer.Ordinal).ToList();
-        var categories = thresholds.Select(t => new CategoryAward(t.Key, t.Value, scored
+        var categories = pack.Categories.Select(c => (Category: c, Key: c.Code, Value: thresholds[c.Code])).Select(t => new CategoryAward(t.Key,
+                t.Category.NameTh, t.Category.NameEn, t.Value, scored
                 .Where(s => s.Card.Categories.TryGetValue(t.Key, out var score) && Scoring.Round(score) >= t.Value)
                 .Select(s => new CategoryCandidate(s.Row.Id, s.Row.Code, s.Row.NameTh, s.Row.NameEn, Scoring.Round(s.Card.Categories[t.Key])))
                 .OrderByDescending(c => c.Score).ThenBy(c => c.OrganizationCode, StringComparer.Ordinal).ToList()))

@@ -14,18 +14,15 @@ public sealed class IndexModel(AwardCandidates awards) : PageModel
     public sealed class InputModel
     {
         public int Version { get; set; }
-        public string? Category1 { get; set; }
-        public string? Category2 { get; set; }
-        public string? Category3 { get; set; }
-        public string? Category4 { get; set; }
-        public string? Category5 { get; set; }
-        public string? Category6 { get; set; }
-        public string? Category7 { get; set; }
+
+        /// <summary>The typed threshold per category code: the form's field "Input.Category{code}", one per
+        /// category of the round's framework version.</summary>
+        public Dictionary<string, string?> Categories { get; } = new(StringComparer.Ordinal);
 
         public string? this[string code]
         {
-            get => typeof(InputModel).GetProperty("Category" + code)!.GetValue(this) as string;
-            set => typeof(InputModel).GetProperty("Category" + code)!.SetValue(this, value);
+            get => Categories.GetValueOrDefault(code);
+            set => Categories[code] = value;
         }
     }
 
@@ -42,8 +39,11 @@ public sealed class IndexModel(AwardCandidates awards) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid roundId, [FromServices] SetAwardThresholds set)
     {
-        var values = AwardThresholds.CategoryCodes.ToDictionary(c => c, c =>
-            decimal.TryParse(Input[c], NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
+        const string prefix = "Input.Category";
+        foreach (var key in Request.Form.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            Input[key[prefix.Length..]] = Request.Form[key].ToString();
+        var values = Input.Categories.ToDictionary(c => c.Key, c =>
+            decimal.TryParse(c.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
         switch (await set.HandleAsync(new(roundId, Input.Version, values)))
         {
             case Outcome<int>.Ok:

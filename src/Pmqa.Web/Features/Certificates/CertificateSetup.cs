@@ -13,6 +13,7 @@ public static class CertificateSetup
     {
         services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
         services.AddSingleton<PdfPrinter>();
+        services.AddSingleton<Infrastructure.Web.PublicUrl>();
         services.AddScoped<RazorHtml>().AddScoped<CertificateQueries>().AddScoped<CertificatePdf>();
         services.Configure<AuthorizationOptions>(o =>
             o.AddPolicy(ReaderPolicy, p => p.RequireAuthenticatedUser().AddRequirements(new CertificateReaderRequirement())));

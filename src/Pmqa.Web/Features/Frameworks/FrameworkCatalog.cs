@@ -76,6 +76,15 @@ public sealed class FrameworkCatalog(PmqaDbContext db)
         return header.Locked ? ById.GetOrAdd(versionId, version) : version;
     }
 
+    /// <summary>The pack of a framework version by its id (e.g. a round's), from the cache when it was parsed before.</summary>
+    public async Task<FrameworkPack> PackOfVersionAsync(Guid frameworkVersionId, CancellationToken ct = default)
+    {
+        var sha = await db.FrameworkVersions.AsNoTracking().Where(f => f.Id == frameworkVersionId).Select(f => f.Sha256).SingleAsync(ct);
+        if (Packs.TryGetValue(sha, out var pack)) return pack;
+        var json = await db.FrameworkVersions.AsNoTracking().Where(f => f.Id == frameworkVersionId).Select(f => f.ContentJson).SingleAsync(ct);
+        return Packs.GetOrAdd(sha, _ => FrameworkPackJson.Deserialize(json));
+    }
+
     internal static FrameworkVersion NewVersion(FrameworkPack pack, DateTimeOffset now)
     {
         var version = new FrameworkVersion { Code = pack.Code, Version = pack.Version, ImportedAt = now };

@@ -19,8 +19,8 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "pmqa@opdc.go.th";
-    /// <summary>The address people open the application at, for the links in e-mails.</summary>
-    public string PublicUrl { get; set; } = "http://localhost:5000";
+    /// <summary>The old name of <c>App:PublicUrl</c>, still read when that is not set (see <see cref="Infrastructure.Web.PublicUrl"/>).</summary>
+    public string? PublicUrl { get; set; }
     /// <summary>Attempts before a message is given up (it stays in the outbox, with its last error).</summary>
     public int MaxAttempts { get; set; } = 10;
     /// <summary>Seconds between two looks at the outbox (a change that writes e-mail also wakes the sender).</summary>
@@ -38,7 +38,7 @@ public sealed class SmtpOptions
 /// outbox e-mails) to the caller's DbContext: the caller's SaveChanges commits them in the same
 /// transaction as the change they report, so a notification is never lost nor sent for a change that failed.
 /// </summary>
-public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp, OutboxSignal outbox)
+public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp, OutboxSignal outbox, Infrastructure.Web.PublicUrl publicUrl)
 {
     private bool _wakesSender;
 
@@ -55,7 +55,7 @@ public sealed class Notifier(PmqaDbContext db, TimeProvider clock, IOptions<Smtp
             var (title, body) = thai ? (text.TitleTh, text.BodyTh) : (text.TitleEn, text.BodyEn);
             db.Notifications.Add(new Notification { UserId = person.Id, Title = title, Body = body, Link = text.Link, CreatedAt = now });
             if (!smtp.Value.Enabled || string.IsNullOrWhiteSpace(person.Email)) continue;
-            var url = smtp.Value.PublicUrl.TrimEnd('/') + text.Link;
+            var url = publicUrl.To(text.Link);
             db.OutboxMessages.Add(new OutboxMessage
             {
                 To = person.Email,
@@ -86,9 +86,16 @@ public sealed class Recipients(PmqaDbContext db)
         await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && roles.Contains(m.Role))
             .Select(m => m.UserId).Distinct().ToListAsync();
 
-    public async Task<List<Guid>> ReviewTeamAsync(Guid assessmentId, bool leadOnly = false) =>
-        await db.ReviewAssignments.AsNoTracking().Where(r => r.AssessmentId == assessmentId && (!leadOnly || r.IsLead))
+    /// <summary>The team as it will be once the caller saves: assignments added in this unit of work count
+    /// (the first team is notified in the same save that creates it), removed ones do not.</summary>
+    public async Task<List<Guid>> ReviewTeamAsync(Guid assessmentId, bool leadOnly = false)
+    {
+        var saved = await db.ReviewAssignments.AsNoTracking().Where(r => r.AssessmentId == assessmentId && (!leadOnly || r.IsLead))
             .Select(r => r.UserId).ToListAsync();
+        var pending = db.ChangeTracker.Entries<ReviewAssignment>().Where(e => e.Entity.AssessmentId == assessmentId && (!leadOnly || e.Entity.IsLead)).ToList();
+        return saved.Except(pending.Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.UserId))
+            .Union(pending.Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId)).ToList();
+    }
 
     public async Task<List<Guid>> OpdcOfficersAsync() =>
         await db.Memberships.AsNoTracking().Where(m => m.Role == Role.OpdcOfficer).Select(m => m.UserId).Distinct().ToListAsync();

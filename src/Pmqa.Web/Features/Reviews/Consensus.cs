@@ -176,14 +176,21 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
             ReachesSiteVisitThreshold = card.SiteVisitEligible,
         };
         var now = clock.GetUtcNow();
-        var confirmed = await workflow.MoveAsync(assessment, AssessmentAction.Confirm, facts, null, a =>
+        // Confirmation and the offer are staged and saved together: a failure in between must not leave an
+        // eligible assessment Verified with no offer, since nothing would offer it again.
+        var confirmed = await workflow.StageAsync(assessment, AssessmentAction.Confirm, facts, null, a =>
         {
             a.VerifiedScoreJson = System.Text.Json.JsonSerializer.Serialize(AssessmentScores.ToJson(card), FrameworkPackJson.Options);
             a.VerifiedTotal = card.RoundedTotal;
             a.VerifiedAt = now;
             a.VerifiedBy = me.Name;
         }, ct);
-        if (confirmed is not Outcome<AssessmentState>.Ok || !card.SiteVisitEligible) return confirmed;
-        return await workflow.MoveAsync(assessment, AssessmentAction.OfferSiteVisit, facts, null, _ => { }, ct);
+        if (confirmed is not Outcome<AssessmentState>.Ok) return confirmed;
+        if (card.SiteVisitEligible)
+        {
+            var offered = await workflow.StageAsync(assessment, AssessmentAction.OfferSiteVisit, facts, null, _ => { }, ct);
+            if (offered is not Outcome<AssessmentState>.Ok) return offered;
+        }
+        return await workflow.SaveAsync(assessment, ct);
     }
 }

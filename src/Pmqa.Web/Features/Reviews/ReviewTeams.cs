@@ -13,7 +13,9 @@ namespace Pmqa.Web.Features.Reviews;
 public sealed record TeamMember(Guid UserId, string Name, string Email, bool IsLead, DateTimeOffset? NoConflictDeclaredAt, DateTimeOffset? SubmittedAt);
 
 /// <summary>Someone OPDC may put on a review team; <see cref="Conflict"/> when that person belongs to the agency.</summary>
-public sealed record Candidate(Guid UserId, string Name, string Email, bool Conflict, int ActiveReviews);
+/// <param name="NeverSignedIn">Invited without a password and has not set one yet, so has never signed in and
+/// cannot review until they do.</param>
+public sealed record Candidate(Guid UserId, string Name, string Email, bool Conflict, int ActiveReviews, bool NeverSignedIn = false);
 
 /// <summary>
 /// OPDC gives a submitted assessment its review team: one lead and any number of reviewers, all holding the
@@ -40,14 +42,14 @@ public sealed class ReviewTeams(PmqaDbContext db, AssessmentAccess access, Asses
     public async Task<List<Candidate>> CandidatesAsync(Guid organizationId, CancellationToken ct = default)
     {
         var reviewers = await db.Memberships.AsNoTracking().Where(m => m.Role == Role.Reviewer && !m.User!.IsDisabled)
-            .Select(m => new { m.UserId, m.User!.DisplayName, m.User.Email }).Distinct().ToListAsync(ct);
+            .Select(m => new { m.UserId, m.User!.DisplayName, m.User.Email, NeverSignedIn = m.User.PasswordHash == null }).Distinct().ToListAsync(ct);
         var ids = reviewers.Select(r => r.UserId).ToList();
         var members = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && ids.Contains(m.UserId))
             .Select(m => m.UserId).ToListAsync(ct);
         var load = await db.ReviewAssignments.AsNoTracking()
             .Where(r => ids.Contains(r.UserId) && r.Assessment!.State == AssessmentState.UnderReview)
             .GroupBy(r => r.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return reviewers.Select(r => new Candidate(r.UserId, r.DisplayName, r.Email ?? "", members.Contains(r.UserId), load.GetValueOrDefault(r.UserId)))
+        return reviewers.Select(r => new Candidate(r.UserId, r.DisplayName, r.Email ?? "", members.Contains(r.UserId), load.GetValueOrDefault(r.UserId), r.NeverSignedIn))
             .OrderBy(c => c.Conflict).ThenBy(c => c.ActiveReviews).ThenBy(c => c.Name).ToList();
     }
 

@@ -19,6 +19,10 @@ public sealed class TeamModel(AssessmentAccess access, ReviewTeams teams) : Page
     public IReadOnlyList<TeamMember> Members { get; private set; } = [];
     [TempData] public string? Message { get; set; }
 
+    /// <summary>Team members who were invited but have never set a password: the officer is warned.</summary>
+    public IReadOnlyList<string> NotSignedInMembers =>
+        Candidates.Where(c => c.NeverSignedIn && Members.Any(m => m.UserId == c.UserId)).Select(c => c.Name).ToList();
+
     public async Task<IActionResult> OnGetAsync(Guid assessmentId)
     {
         if (!await LoadAsync(assessmentId)) return NotFound();
@@ -33,6 +37,10 @@ public sealed class TeamModel(AssessmentAccess access, ReviewTeams teams) : Page
         if (outcome is Outcome<IReadOnlyList<TeamMember>>.Ok)
         {
             Message = Bilingual.T("บันทึกคณะผู้ตรวจประเมินแล้ว", "The review team is saved.");
+            if (!await LoadAsync(assessmentId)) return NotFound();
+            if (NotSignedInMembers.Count > 0)
+                Message += " " + Bilingual.T($"โปรดทราบ: {string.Join(", ", NotSignedInMembers)} ยังไม่เคยเข้าสู่ระบบ (ยังไม่ได้ตั้งรหัสผ่าน) จึงยังตรวจไม่ได้",
+                    $"Note: {string.Join(", ", NotSignedInMembers)} has not signed in yet (no password set) and cannot review until they do.");
             return RedirectToPage(new { assessmentId });
         }
         if (!await LoadAsync(assessmentId)) return NotFound();

@@ -25,6 +25,8 @@ public sealed class CreateModel(CreateRound create, PmqaDbContext db, TimeProvid
         public string? BasicFrom { get; set; } = "300";
         public string? AdvanceFrom { get; set; } = "400";
         public string? SignificanceFrom { get; set; } = "500";
+        public string? SignatoryName { get; set; }
+        public string? SignatoryPosition { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -38,14 +40,19 @@ public sealed class CreateModel(CreateRound create, PmqaDbContext db, TimeProvid
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await create.HandleAsync(new RoundInput(
-            int.TryParse(Input.FiscalYear, out var year) ? year : null, Input.FrameworkCode, Input.Audiences,
-            BangkokInput.Parse(Input.OpensAt), BangkokInput.Parse(Input.SubmissionDeadline), BangkokInput.Parse(Input.VerificationEndsAt),
-            BangkokInput.Parse(Input.SiteVisitFrom), BangkokInput.Parse(Input.SiteVisitTo), BangkokInput.Parse(Input.AwardDate),
-            decimal.TryParse(Input.SiteVisitThreshold, CultureInfo.InvariantCulture, out var threshold) ? threshold : null,
-            [new("Basic", Number(Input.BasicFrom)), new("Advance", Number(Input.AdvanceFrom)), new("Significance", Number(Input.SignificanceFrom))]));
-        if (outcome is Outcome<Guid>.Ok ok) return Redirect($"/rounds/{ok.Value}");
-        if (outcome is Outcome<Guid>.Invalid invalid) invalid.Errors.AddTo(ModelState);
+        var dates = RoundDateFields.Parse(ModelState, "Input", ("OpensAt", Input.OpensAt), ("SubmissionDeadline", Input.SubmissionDeadline),
+            ("VerificationEndsAt", Input.VerificationEndsAt), ("SiteVisitFrom", Input.SiteVisitFrom), ("SiteVisitTo", Input.SiteVisitTo), ("AwardDate", Input.AwardDate));
+        if (ModelState.ErrorCount == 0)
+        {
+            var outcome = await create.HandleAsync(new RoundInput(
+                int.TryParse(Input.FiscalYear, out var year) ? year : null, Input.FrameworkCode, Input.Audiences,
+                dates["OpensAt"], dates["SubmissionDeadline"], dates["VerificationEndsAt"], dates["SiteVisitFrom"], dates["SiteVisitTo"], dates["AwardDate"],
+                decimal.TryParse(Input.SiteVisitThreshold, CultureInfo.InvariantCulture, out var threshold) ? threshold : null,
+                [new("Basic", Number(Input.BasicFrom)), new("Advance", Number(Input.AdvanceFrom)), new("Significance", Number(Input.SignificanceFrom))],
+                Input.SignatoryName, Input.SignatoryPosition));
+            if (outcome is Outcome<Guid>.Ok ok) return Redirect($"/rounds/{ok.Value}");
+            if (outcome is Outcome<Guid>.Invalid invalid) invalid.Errors.AddTo(ModelState);
+        }
         FrameworkCodes = await Codes();
         return Page();
     }

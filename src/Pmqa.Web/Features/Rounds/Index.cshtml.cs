@@ -7,6 +7,7 @@ namespace Pmqa.Web.Features.Rounds;
 public sealed class IndexModel(RoundQueries rounds) : PageModel
 {
     public IReadOnlyList<RoundSummary> Rounds { get; private set; } = [];
+    [Microsoft.AspNetCore.Mvc.TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync() => Rounds = await rounds.ListAsync();
 

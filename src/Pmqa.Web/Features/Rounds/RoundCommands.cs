@@ -9,7 +9,8 @@ namespace Pmqa.Web.Features.Rounds;
 public sealed record RoundInput(
     int? FiscalYear, string? FrameworkCode, IReadOnlyList<string>? Audiences, DateTimeOffset? OpensAt, DateTimeOffset? SubmissionDeadline,
     DateTimeOffset? VerificationEndsAt = null, DateTimeOffset? SiteVisitFrom = null, DateTimeOffset? SiteVisitTo = null,
-    DateTimeOffset? AwardDate = null, decimal? SiteVisitThreshold = null, IReadOnlyList<RoundBand>? StatusBands = null);
+    DateTimeOffset? AwardDate = null, decimal? SiteVisitThreshold = null, IReadOnlyList<RoundBand>? StatusBands = null,
+    string? SignatoryName = null, string? SignatoryPosition = null);
 
 /// <summary>A status band of the round: the total from which an agency's status is <c>Level</c>.</summary>
 public sealed record RoundBand(string? Level, decimal? From);
@@ -31,8 +32,13 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
                 "Choose at least one audience: department, publicOrganization or province.");
         if (input.OpensAt is null) errors.Add("opensAt", "กรุณาระบุวันเปิดรอบ", "Enter the opening date.");
         if (input.SubmissionDeadline is null) errors.Add("submissionDeadline", "กรุณาระบุกำหนดส่ง", "Enter the submission deadline.");
-        else if (input.OpensAt is { } opens && input.SubmissionDeadline <= opens)
-            errors.Add("submissionDeadline", "กำหนดส่งต้องอยู่หลังวันเปิดรอบ", "The deadline must come after the opening date.");
+        if (input.FiscalYear is { } fiscalYear and >= 2560 and <= 2700)
+        {
+            RoundRules.Validate(fiscalYear, new(input.OpensAt, input.SubmissionDeadline, input.VerificationEndsAt, input.SiteVisitFrom,
+                input.SiteVisitTo, input.AwardDate), errors);
+            await RefuseSecondRoundAsync(fiscalYear, audiences, errors, ct);
+        }
+        errors.Limit("signatoryName", input.SignatoryName, TextLimits.Name).Limit("signatoryPosition", input.SignatoryPosition, TextLimits.Name);
         if (input.SiteVisitThreshold is < 0 or > 500)
             errors.Add("siteVisitThreshold", "เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 500", "The threshold must be between 0 and 500.");
         var bands = ValidateBands(input.StatusBands, errors);
@@ -48,11 +54,24 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
             VerificationEndsAt = input.VerificationEndsAt?.ToUniversalTime(), SiteVisitFrom = input.SiteVisitFrom?.ToUniversalTime(),
             SiteVisitTo = input.SiteVisitTo?.ToUniversalTime(), AwardDate = input.AwardDate?.ToUniversalTime(),
             SiteVisitThreshold = input.SiteVisitThreshold ?? 350, CreatedAt = clock.GetUtcNow(),
+            SignatoryName = input.SignatoryName?.Trim() ?? "", SignatoryPosition = input.SignatoryPosition?.Trim() ?? "",
             StatusBandsJson = bands is null ? "" : System.Text.Json.JsonSerializer.Serialize(bands, Domain.Frameworks.FrameworkPackJson.Options),
         };
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
         return round.Id;
+    }
+
+    /// <summary>One round per fiscal year and audience: a second one would give the same agencies a second,
+    /// identical assessment. To change a round, edit it; to start over, cancel it while it has not opened.</summary>
+    private async Task RefuseSecondRoundAsync(int fiscalYear, List<string> audiences, ValidationErrors errors, CancellationToken ct)
+    {
+        var existing = await db.Rounds.AsNoTracking().Where(r => r.FiscalYear == fiscalYear).Select(r => r.Audiences).ToListAsync(ct);
+        var taken = audiences.Where(a => existing.Any(e => e.Split(',').Contains(a))).ToList();
+        if (taken.Count == 0) return;
+        var names = string.Join(", ", taken);
+        errors.Add("fiscalYear", $"มีรอบการประเมินปีงบประมาณ {fiscalYear} สำหรับกลุ่มเป้าหมาย {names} อยู่แล้ว: แก้ไขรอบเดิมแทนการสร้างใหม่",
+            $"A round of fiscal year {fiscalYear} already exists for {names}: edit that round instead of creating another.");
     }
 
     private static List<Domain.Frameworks.StatusBand>? ValidateBands(IReadOnlyList<RoundBand>? input, ValidationErrors errors)
@@ -81,22 +100,22 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
 }
 
 /// <summary>Opening a round creates one draft assessment for every active organisation of its audiences
-/// and locks the framework version it uses.</summary>
+/// and locks the framework version it uses. Opening it again later gives a draft to the organisations added
+/// since (an organisation never gets two).</summary>
 public sealed class OpenRound(PmqaDbContext db, TimeProvider clock)
 {
     public async Task<Outcome<int>> HandleAsync(Guid roundId, CancellationToken ct = default)
     {
         var round = await db.Rounds.Include(r => r.FrameworkVersion).SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return new Outcome<int>.NotFound();
-        if (round.OpenedAt is not null)
-            return new Outcome<int>.Conflict(new Msg("รอบนี้เปิดแล้ว", "This round is already open."));
         var types = round.Audiences.Split(',').Select(a => OrganizationTypes.TryParseApiName(a, out var t) ? t : (OrganizationType?)null)
             .OfType<OrganizationType>().ToList();
-        var organizations = await db.Organizations.Where(o => o.IsActive && types.Contains(o.Type)).Select(o => o.Id).ToListAsync(ct);
+        var organizations = await db.Organizations.Where(o => o.IsActive && types.Contains(o.Type))
+            .Where(o => !db.Assessments.Any(a => a.RoundId == round.Id && a.OrganizationId == o.Id)).Select(o => o.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var organizationId in organizations)
             db.Assessments.Add(new Assessment { RoundId = round.Id, OrganizationId = organizationId, CreatedAt = now });
-        round.OpenedAt = now;
+        round.OpenedAt ??= now;
         round.FrameworkVersion!.LockedAt ??= now;
         await db.SaveChangesAsync(ct);
         return organizations.Count;

@@ -18,9 +18,15 @@ public static class RoundsApi
             await rounds.FindAsync(roundId, ct) is { } round
                 ? Results.Ok(new { round, organizations = await rounds.EntriesAsync(roundId, ct) })
                 : Results.NotFound());
+        group.MapPut("/{roundId:guid}", async (Guid roundId, RoundEdit body, EditRound handler, CancellationToken ct) =>
+                (await handler.HandleAsync(roundId, body, ct)).ToHttp(version => TypedResults.Ok(new { version })))
+            .WithSummary("Edit a round: {version, opensAt (until opened), submissionDeadline, verificationEndsAt, siteVisitFrom, siteVisitTo, awardDate, siteVisitThreshold, signatoryName, signatoryPosition}");
+        group.MapPost("/{roundId:guid}/cancel", async (Guid roundId, CancelRound handler, CancellationToken ct) =>
+                (await handler.HandleAsync(roundId, ct)).ToHttp(_ => TypedResults.NoContent()))
+            .WithSummary("Cancel a round that has not opened (it is removed; the audit trail keeps it)");
         group.MapPost("/{roundId:guid}/open", async (Guid roundId, OpenRound handler, CancellationToken ct) =>
                 (await handler.HandleAsync(roundId, ct)).ToHttp(count => TypedResults.Ok(new { assessmentsCreated = count })))
-            .WithSummary("Open the round: one draft assessment per organisation of its audiences");
+            .WithSummary("Open the round: one draft assessment per organisation of its audiences (again later: drafts for organisations added since)");
         group.MapPost("/{roundId:guid}/extensions", async (Guid roundId, ExtensionBody body, GrantExtension handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new(roundId, body.OrganizationId, body.Until, body.Reason), ct))
                 .ToHttp(id => TypedResults.Created($"/api/v1/rounds/{roundId}", new { id })))

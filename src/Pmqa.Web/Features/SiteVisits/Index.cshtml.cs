@@ -16,7 +16,8 @@ namespace Pmqa.Web.Features.SiteVisits;
 /// <summary>Everything about the site visit on one page; each person sees the step that is theirs: the
 /// executive answers the offer, OPDC schedules and decides, the visiting team records findings.</summary>
 [Authorize(Policy = Policies.AssessmentMember)]
-public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access, CurrentUser me, PmqaDbContext db, FrameworkCatalog catalog) : PageModel
+public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access, CurrentUser me, PmqaDbContext db, FrameworkCatalog catalog,
+    TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? ScheduledAt { get; set; }
@@ -29,6 +30,7 @@ public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access
     [BindProperty] public string? FindingText { get; set; }
     [BindProperty] public string? AdjustedScore { get; set; }
     [BindProperty] public string? AdjustmentReason { get; set; }
+    [BindProperty] public bool ConfirmCertify { get; set; }
 
     public Assessment Assessment { get; private set; } = null!;
     public VisitView Visit { get; private set; } = null!;
@@ -36,6 +38,8 @@ public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access
     public bool IsExecutive { get; private set; }
     public bool IsOfficer { get; private set; }
     public bool OnVisitTeam { get; private set; }
+    /// <summary>Findings and "done" only once the scheduled time has come.</summary>
+    public bool VisitTimeHasCome => Visit.ScheduledAt is { } at && at <= clock.GetUtcNow();
     public IReadOnlyList<(Guid Id, string Name)> Staff { get; private set; } = [];
     [TempData] public string? Message { get; set; }
 
@@ -81,8 +85,12 @@ public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access
     public Task<IActionResult> OnPostCompleteAsync(Guid assessmentId) =>
         Act(assessmentId, () => visits.CompleteAsync(assessmentId), Bilingual.T("บันทึกว่าตรวจ ณ พื้นที่เสร็จแล้ว", "The visit is marked done."));
 
-    public Task<IActionResult> OnPostCertifyAsync(Guid assessmentId) =>
-        Act(assessmentId, () => visits.DecideAsync(assessmentId, true, Reason), Bilingual.T("รับรองแล้ว ออกใบรับรองแล้ว", "Certified; the certificate is issued."));
+    public Task<IActionResult> OnPostCertifyAsync(Guid assessmentId)
+    {
+        if (!ConfirmCertify)
+            ModelState.AddModelError("confirmCertify", Bilingual.T("กรุณายืนยันการรับรองก่อน", "Tick the box to confirm the certification."));
+        return Act(assessmentId, () => visits.DecideAsync(assessmentId, true, Reason), Bilingual.T("รับรองแล้ว ออกใบรับรองแล้ว", "Certified; the certificate is issued."));
+    }
 
     public Task<IActionResult> OnPostDenyAsync(Guid assessmentId) =>
         Act(assessmentId, () => visits.DecideAsync(assessmentId, false, Reason), Bilingual.T("บันทึกผลไม่รับรองแล้ว", "Recorded as not certified."));

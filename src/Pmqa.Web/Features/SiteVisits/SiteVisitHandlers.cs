@@ -29,7 +29,7 @@ public sealed record VisitView(string State, decimal? VerifiedTotal, bool Offere
 /// reason), OPDC marks the visit done and decides Certified (status band of the final score) or Not certified.
 /// </summary>
 public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access, AssessmentWorkflow workflow, ReviewScores scores,
-    SiteVisitScores finals, TimeProvider clock, CurrentUser me)
+    SiteVisitScores finals, TimeProvider clock, CurrentUser me, Notifications.Notifier notifier)
 {
     public async Task<Outcome<VisitView>> GetAsync(Guid assessmentId, CancellationToken ct = default)
     {
@@ -44,6 +44,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<VisitView>(found);
         if (!accept && string.IsNullOrWhiteSpace(reason))
             return new ValidationErrors().Add("reason", "กรุณาระบุเหตุผลที่ปฏิเสธการตรวจ ณ พื้นที่", "Give the reason for declining the site visit.");
+        if (new ValidationErrors().Limit("reason", reason, TextLimits.Reason) is { Any: true } tooLong) return tooLong;
         var moved = await workflow.MoveAsync(assessment, accept ? AssessmentAction.AcceptSiteVisit : AssessmentAction.DeclineSiteVisit,
             TransitionFacts.None, reason, a =>
             {
@@ -59,11 +60,15 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<VisitView>(found);
         if (assessment.State != AssessmentState.SiteVisitScheduled) return new Outcome<VisitView>.Conflict(NotAccepted);
         var errors = new ValidationErrors();
+        var now = clock.GetUtcNow();
         if (body.ScheduledAt is null) errors.Add("scheduledAt", "กรุณาระบุวันและเวลาที่ตรวจ", "Enter the date and time of the visit.");
+        else if (body.ScheduledAt <= now)
+            errors.Add("scheduledAt", "วันและเวลาที่ตรวจต้องเป็นเวลาในอนาคต", "The visit must be scheduled in the future.");
         if (!Enum.TryParse<SiteVisitMode>(body.Mode, ignoreCase: true, out var mode))
             errors.Add("mode", "กรุณาเลือกรูปแบบการตรวจ (ณ สถานที่ หรือ ออนไลน์)", "Choose on site or online.");
         if (string.IsNullOrWhiteSpace(body.Location))
             errors.Add("location", "กรุณาระบุสถานที่หรือลิงก์การประชุม", "Enter the address or the meeting link.");
+        errors.Limit("location", body.Location, TextLimits.Url).Limit("agenda", body.Agenda, TextLimits.Comment);
         var team = (body.TeamIds ?? []).Distinct().ToList();
         if (team.Count == 0) errors.Add("teamIds", "กรุณาเลือกคณะผู้ตรวจ ณ พื้นที่อย่างน้อยหนึ่งคน", "Choose at least one person for the visiting team.");
         var opdc = await db.Memberships.AsNoTracking().Where(m => team.Contains(m.UserId) && (m.Role == Role.Reviewer || m.Role == Role.OpdcOfficer))
@@ -81,6 +86,12 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         visit.Location = body.Location!.Trim();
         visit.TeamJson = JsonSerializer.Serialize(team);
         visit.Agenda = body.Agenda?.Trim() ?? "";
+        var added = team.Except(JsonSerializer.Deserialize<List<Guid>>(db.Entry(visit).Property(v => v.TeamJson).OriginalValue) ?? []).ToList();
+        await notifier.NotifyAsync(added.Where(id => id != me.Id), new Notifications.NotificationText(
+            "ท่านอยู่ในคณะผู้ตรวจ ณ พื้นที่", "You are on a site-visit team",
+            $"{assessment.Organization?.NameTh} ปีงบประมาณ {assessment.Round?.FiscalYear}",
+            $"{(assessment.Organization?.NameEn is { Length: > 0 } en ? en : assessment.Organization?.NameTh)}, fiscal year {assessment.Round?.FiscalYear}",
+            $"/assessments/{assessment.Id}/site-visit"), ct);
         return await SaveAsync(assessment, ct);
     }
 
@@ -92,6 +103,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         if (visit is null || !(await me.SeesAllOrganizationsAsync() || Team(visit).Contains(me.Id ?? Guid.Empty)))
             return new Outcome<VisitView>.Forbidden(new Msg("เฉพาะคณะผู้ตรวจ ณ พื้นที่ที่บันทึกข้อค้นพบได้", "Only the visiting team records findings."));
         if (assessment.State != AssessmentState.SiteVisitScheduled || visit.ScheduledAt is null) return new Outcome<VisitView>.Conflict(NotAccepted);
+        if (visit.ScheduledAt > clock.GetUtcNow()) return new Outcome<VisitView>.Conflict(NotYet(visit));
         var context = await scores.ContextAsync(assessment, ct);
         if (context.Pack.FindIssue(issueCode) is null) return new Outcome<VisitView>.NotFound();
         var errors = new ValidationErrors();
@@ -99,6 +111,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         if (body.AdjustedScore is < 0 or > 500) errors.Add("adjustedScore", "คะแนนที่ปรับต้องอยู่ระหว่าง 0 ถึง 500", "The adjusted score must be between 0 and 500.");
         if (body.AdjustedScore is not null && string.IsNullOrWhiteSpace(body.Reason))
             errors.Add("reason", "กรุณาระบุเหตุผลของการปรับคะแนน", "Give the reason for adjusting the score.");
+        errors.Limit("text", body.Text, TextLimits.Comment).Limit("reason", body.Reason, TextLimits.Reason);
         if (errors.Any) return errors;
         var finding = await db.SiteVisitFindings.SingleOrDefaultAsync(f => f.SiteVisitId == visit.Id && f.IssueCode == issueCode, ct);
         if (finding is null) db.SiteVisitFindings.Add(finding = new SiteVisitFinding { SiteVisitId = visit.Id, IssueCode = issueCode });
@@ -115,6 +128,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         var found = await access.FindAsync(assessmentId, AssessmentPermission.Manage, ct);
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<VisitView>(found);
         var visit = await db.SiteVisits.Include(v => v.Findings).SingleOrDefaultAsync(v => v.AssessmentId == assessmentId, ct);
+        if (visit is { ScheduledAt: { } at } && at > clock.GetUtcNow()) return new Outcome<VisitView>.Conflict(NotYet(visit));
         var facts = new TransitionFacts { VisitScheduled = visit?.ScheduledAt is not null, FindingsRecorded = visit?.Findings.Count > 0 };
         var moved = await workflow.MoveAsync(assessment, AssessmentAction.CompleteSiteVisit, facts, null, _ => visit!.CompletedAt = clock.GetUtcNow(), ct);
         return moved is Outcome<AssessmentState>.Conflict c ? new Outcome<VisitView>.Conflict(c.Message) : await ViewAsync(assessment, ct);
@@ -128,6 +142,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<VisitView>(found);
         if (!certified && string.IsNullOrWhiteSpace(reason))
             return new ValidationErrors().Add("reason", "กรุณาระบุเหตุผลที่ไม่รับรอง", "Give the reason for not certifying.");
+        if (new ValidationErrors().Limit("reason", reason, TextLimits.Reason) is { Any: true } tooLong) return tooLong;
         var context = await scores.ContextAsync(assessment, ct);
         var verified = await scores.ConsensusCardAsync(assessment, context, ct);
         var final = await finals.FinalCardAsync(assessment, context, verified, ct) ?? verified;
@@ -135,6 +150,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
             return new Outcome<VisitView>.Conflict(new Msg("คะแนนสุดท้ายยังไม่ถึงระดับพื้นฐาน จึงรับรองไม่ได้",
                 "The final score is below the Basic band, so it cannot be certified."));
         var now = clock.GetUtcNow();
+        var number = certified ? await Certificates.CertificateNumbers.NextAsync(db, assessment.Round!.FiscalYear, ct) : "";
         var moved = await workflow.MoveAsync(assessment, certified ? AssessmentAction.Certify : AssessmentAction.DenyCertification, TransitionFacts.None, reason, a =>
         {
             a.FinalScoreJson = JsonSerializer.Serialize(AssessmentScores.ToJson(final), FrameworkPackJson.Options);
@@ -145,6 +161,7 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
                 {
                     AssessmentId = a.Id, OrganizationId = a.OrganizationId, FiscalYear = a.Round!.FiscalYear, Status = final.Status.ToString(),
                     FinalScore = final.RoundedTotal, IssuedAt = now, ValidUntil = ThaiTime.FiscalYearStart(a.Round.FiscalYear + 2).AddSeconds(-1).ToUniversalTime(),
+                    Number = number, SignatoryName = a.Round.SignatoryName, SignatoryPosition = a.Round.SignatoryPosition,
                 });
         }, ct);
         return moved is Outcome<AssessmentState>.Conflict c ? new Outcome<VisitView>.Conflict(c.Message) : await ViewAsync(assessment, ct);
@@ -153,6 +170,14 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
     private static readonly Msg NotAccepted = new("ขั้นตอนนี้ทำได้หลังจากหน่วยงานตอบรับการตรวจ ณ พื้นที่ และก่อนบันทึกว่าตรวจเสร็จ",
         "This step is possible once the agency accepted the visit and before the visit is marked done.");
     private static readonly Msg Stale = new("มีผู้อื่นแก้ไขนัดหมายนี้ก่อน กรุณาโหลดใหม่", "Someone else changed this visit first; reload it.");
+
+    /// <summary>Findings and "done" describe a visit that took place: not before its scheduled time.</summary>
+    private static Msg NotYet(SiteVisit visit)
+    {
+        var at = visit.ScheduledAt!.Value;
+        return new($"ยังไม่ถึงเวลาตรวจตามนัดหมาย ({ThaiTime.FormatDateTime(at, true)}) จึงบันทึกข้อค้นพบหรือบันทึกว่าตรวจเสร็จยังไม่ได้",
+            $"The visit is scheduled for {ThaiTime.FormatDateTime(at, false)}: findings and completion can be recorded once that time has come.");
+    }
 
     private static List<Guid> Team(SiteVisit visit) => JsonSerializer.Deserialize<List<Guid>>(visit.TeamJson) ?? [];
 

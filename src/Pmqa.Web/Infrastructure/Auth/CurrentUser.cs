@@ -49,9 +49,19 @@ public sealed class CurrentUser(IHttpContextAccessor http, PmqaDbContext db)
     public async Task<bool> ReviewsAssessmentAsync(Guid assessmentId) =>
         Id is { } id && await db.ReviewAssignments.AnyAsync(r => r.AssessmentId == assessmentId && r.UserId == id);
 
-    /// <summary>Whoever may see the organisation, and the assessment's review team.</summary>
+    /// <summary>The caller is on the assessment's site-visit team (a JSON list of user ids, written by
+    /// <c>SiteVisitHandlers.ScheduleAsync</c> as lower-case "D" GUIDs).</summary>
+    public async Task<bool> VisitsAssessmentAsync(Guid assessmentId)
+    {
+        if (Id is not { } id) return false;
+        var needle = id.ToString();
+        return await db.SiteVisits.AnyAsync(v => v.AssessmentId == assessmentId && v.TeamJson.Contains(needle));
+    }
+
+    /// <summary>Whoever may see the organisation, the assessment's review team and its site-visit team
+    /// (who may be OPDC people outside the review team: they read the answers to record their findings).</summary>
     public async Task<bool> CanSeeAssessmentAsync(Guid assessmentId, Guid organizationId) =>
-        await CanSeeOrganizationAsync(organizationId) || await ReviewsAssessmentAsync(assessmentId);
+        await CanSeeOrganizationAsync(organizationId) || await ReviewsAssessmentAsync(assessmentId) || await VisitsAssessmentAsync(assessmentId);
 
     public async Task<bool> HasRoleInAsync(Guid organizationId, params Role[] roles) =>
         (await MembershipsAsync()).Any(m => m.OrganizationId == organizationId && roles.Contains(m.Role));

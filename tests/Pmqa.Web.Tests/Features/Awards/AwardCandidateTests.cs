@@ -20,7 +20,7 @@ public abstract class AwardCandidateTests(PmqaApp app)
         var admin = await app.AdminApiAsync();
         var orgs = new List<Seed.Org>();
         for (var i = 0; i < 4; i++) orgs.Add(await admin.OrganizationAsync());
-        var round = await admin.OpenRoundAsync();
+        var round = await admin.OpenRoundAsync(fiscalYear: AssessmentSeed.UnusedFiscalYear()); // a round with only this test's agencies
         var assessments = new List<Guid>();
         foreach (var org in orgs)
         {
@@ -111,7 +111,7 @@ public abstract class AwardCandidateTests(PmqaApp app)
     public async Task Thresholds_out_of_range_are_refused_naming_the_field_and_a_stale_version_conflicts()
     {
         var admin = await app.AdminApiAsync();
-        var round = await admin.OpenRoundAsync();
+        var round = await admin.OpenRoundAsync(fiscalYear: AssessmentSeed.UnusedFiscalYear()); // a round with only this test's agencies
 
         var tooHigh = await admin.PutAsJsonAsync($"/api/v1/rounds/{round}/award-thresholds", new { thresholds = new Dictionary<string, decimal> { ["1"] = 600 } });
         Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Pmqa.Web.Tests.Infrastructure;
 
 namespace Pmqa.Web.Tests.Features.Certificates;
@@ -21,6 +22,7 @@ public abstract class CertificateTests(PmqaApp app)
         Assert.DoesNotContain("456.78", page.Body.TextContent);
         Assert.DoesNotContain("12.34", page.Body.TextContent); // an issue's score
         Assert.DoesNotContain(team.CoordinatorEmail, page.Body.TextContent);
+        Assert.Matches(@"^PMQA-2570-\d{6}$", page.QuerySelector("#number")!.TextContent.Trim());
     }
 
     [Fact]
@@ -73,7 +75,10 @@ public abstract class CertificateTests(PmqaApp app)
         var text = await PdfTextAsync(pdf);
         Assert.Contains(team.Org.NameTh, text);
         Assert.Contains("ระดับก้าวหน้า", text);
-        Assert.Contains(id.ToString(), text);
+        var number = await app.WithDbAsync(db => db.Certificates.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+        Assert.Matches(@"^PMQA-2570-\d{6}$", number);
+        Assert.Contains(number, text);
+        Assert.DoesNotContain(id.ToString(), text);
 
         // OPDC reads it through the API too.
         var api = await team.Admin.GetAsync($"/api/v1/certificates/{id}/pdf");
