@@ -32,7 +32,8 @@ public static class FeatureSetup
         .AddNotifications()
         .AddScoped<Reviews.ReviewTeams>().AddScoped<Reviews.ReviewWorkload>().AddScoped<Reviews.ReviewWork>().AddScoped<Reviews.ReviewScores>()
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
-        .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>();
+        .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
+        .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)

@@ -15,7 +15,7 @@ public sealed record CategoryProgress(Category Category, decimal Score, int Issu
 
 /// <summary>The assessment's home page: progress, live score, radar chart, and the submission steps.</summary>
 public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, AssessmentTransitions transitions, CopyForward copyForward,
-    CategoryAssignments assignments, Organizations.OrganizationQueries organizations, Pmqa.Data.PmqaDbContext db, CurrentUser me) : PageModel
+    CategoryAssignments assignments, Organizations.OrganizationQueries organizations, Pmqa.Data.PmqaDbContext db, CurrentUser me, PersonNames names) : PageModel
 {
     public sealed class ApprovalInput
     {
@@ -32,6 +32,8 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     /// <summary>Every step of the assessment's life, newest first: who, when, from, to, why.</summary>
     public IReadOnlyList<AssessmentTransition> History { get; private set; } = [];
     public IReadOnlyList<Incomplete> IncompleteItems { get; private set; } = [];
+    /// <summary>The people named on the page (who saved, who moved the assessment), by the e-mail the records keep.</summary>
+    public IReadOnlyDictionary<string, PersonName> People { get; private set; } = new Dictionary<string, PersonName>();
     public bool CanEdit { get; private set; }
     public bool CanSubmit { get; private set; }
     public bool CanApprove { get; private set; }
@@ -152,6 +154,10 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         CopySource = CanEdit && Answers.Count == 0 ? await copyForward.SourceAsync(Assessment) : null;
         Assignments = (await assignments.ListAsync(assessmentId)).ToDictionary(x => x.CategoryCode);
         CategoryOwners = CanSubmit ? (await organizations.MembersAsync(org)).Where(m => m.Role == Role.CategoryOwner).ToList() : [];
+        People = await names.ResolveAsync(answers.Select(x => x.UpdatedBy).Concat(History.Select(t => t.By)));
         return true;
     }
+
+    /// <summary>A person's name for display; the text itself when it is not an account's e-mail (e.g. "system").</summary>
+    public string NameOf(string? email) => email is null ? "" : People.GetValueOrDefault(email)?.Display ?? email;
 }

@@ -41,7 +41,7 @@ public sealed class IndicatorForm
 /// indicators (results issues). Saves are versioned: a save from a stale page shows both versions and
 /// keeps what the person typed, so they can merge.
 /// </summary>
-public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CategoryAssignments assignments) : PageModel
+public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CategoryAssignments assignments, PersonNames names) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<string> Checked { get; set; } = [];
@@ -56,6 +56,8 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
     public IssueAnswerView? Theirs { get; private set; }
     public bool CanEdit { get; private set; }
     public Evidence.EvidencePanelModel Evidence { get; private set; } = null!;
+    /// <summary>Who saved, by name (records keep the e-mail address).</summary>
+    public IReadOnlyDictionary<string, PersonName> People { get; private set; } = new Dictionary<string, PersonName>();
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, string issueCode)
@@ -98,25 +100,42 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
         }
     }
 
-    /// <summary>Autosave from the page's script: JSON in, JSON out; a stale or invalid draft is not saved
-    /// and the script falls back to a normal save, which shows the conflict or the field errors.</summary>
+    /// <summary>Autosave from the page's script: JSON in, JSON out. An invalid draft is not saved and the answer
+    /// names each wrong field by its form name, so the script shows the message there and changes nothing that
+    /// was typed (ticks included). A stale draft answers 409 and the script falls back to a normal save, which
+    /// shows the conflict screen with everything the person typed.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid assessmentId, string issueCode)
     {
         if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
-        var (body, _) = Body();
-        if (!ModelState.IsValid) return BadRequest(new { saved = false });
-        return await answers.SaveAsync(assessmentId, issueCode, Version, body) switch
+        var (body, rows) = Body();
+        if (!ModelState.IsValid) return BadRequest(new { saved = false, errors = FieldErrors() });
+        switch (await answers.SaveAsync(assessmentId, issueCode, Version, body))
         {
-            Outcome<IssueAnswerView>.Ok ok => new JsonResult(new
-            {
-                saved = true, version = ok.Value.Version, score = ok.Value.Score.ToString("0.00", CultureInfo.InvariantCulture),
-                level = Bilingual.T(Enum.Parse<MaturityLevel>(ok.Value.Level).DisplayName()), uncounted = ok.Value.UncountedItems,
-                at = Domain.Time.ThaiTime.FormatDateTime(ok.Value.UpdatedAt ?? DateTimeOffset.UtcNow, Bilingual.IsThai),
-            }),
-            Outcome<IssueAnswerView>.Conflict => new ConflictObjectResult(new { saved = false }),
-            _ => BadRequest(new { saved = false }),
-        };
+            case Outcome<IssueAnswerView>.Ok ok:
+                return new JsonResult(new
+                {
+                    saved = true, version = ok.Value.Version, score = ok.Value.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                    level = Bilingual.T(Enum.Parse<MaturityLevel>(ok.Value.Level).DisplayName()), uncounted = ok.Value.UncountedItems,
+                    at = Domain.Time.ThaiTime.FormatDateTime(ok.Value.UpdatedAt ?? DateTimeOffset.UtcNow, Bilingual.IsThai),
+                });
+            case Outcome<IssueAnswerView>.Conflict c when c.Message == IssueAnswerHandlers.StaleMessage:
+                return new ConflictObjectResult(new { saved = false });
+            case Outcome<IssueAnswerView>.Invalid invalid:
+                AddErrors(invalid.Errors, rows);
+                return BadRequest(new { saved = false, errors = FieldErrors() });
+            case Outcome<IssueAnswerView>.Conflict c:
+                return BadRequest(new { saved = false, errors = new Dictionary<string, string> { [""] = c.Message.ToString() } });
+            case Outcome<IssueAnswerView>.Forbidden f:
+                return BadRequest(new { saved = false, errors = new Dictionary<string, string> { [""] = f.Message.ToString() } });
+            default:
+                return NotFound();
+        }
     }
+
+    /// <summary>The first message of each field in error, keyed by the field's form name ("" for the whole form).</summary>
+    private Dictionary<string, string> FieldErrors() => ModelState
+        .Where(e => e.Value is { Errors.Count: > 0 })
+        .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
 
     public async Task<IActionResult> OnPostAddSuggestedAsync(Guid assessmentId, string issueCode, string suggestion)
     {
@@ -151,7 +170,7 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
     private decimal? Number(int row, string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (decimal.TryParse(text.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
+        if (decimal.TryParse(ThaiDigits.ToArabic(text)!.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
         ModelState.AddModelError($"Indicators[{row}].{field}", Bilingual.T("ต้องเป็นตัวเลข", "Must be a number."));
         return null;
     }
@@ -182,8 +201,12 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
         (Assessment, Pack, Issue, Saved) = ok.Value;
         CanEdit = Assessment.State.IsEditable() && await assignments.MayEditAsync(Assessment, Pack.CategoryOf(Issue).Code);
         Evidence = await evidence.ForIssueAsync(assessmentId, issueCode, CanEdit);
+        People = await names.ResolveAsync([Saved.UpdatedBy]);
         return true;
     }
+
+    /// <summary>A person's name for display; the e-mail address when no account has it.</summary>
+    public string NameOf(string? email) => email is null ? "" : People.GetValueOrDefault(email)?.Display ?? email;
 
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

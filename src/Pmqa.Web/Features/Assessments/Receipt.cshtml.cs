@@ -6,9 +6,11 @@ using Pmqa.Web.Infrastructure.Web;
 namespace Pmqa.Web.Features.Assessments;
 
 /// <summary>The printable receipt of an approved submission, showing the snapshot's SHA-256.</summary>
-public sealed class ReceiptModel(AssessmentAccess access, Frameworks.FrameworkCatalog catalog) : PageModel
+public sealed class ReceiptModel(AssessmentAccess access, Frameworks.FrameworkCatalog catalog, PersonNames names) : PageModel
 {
     public Assessment Assessment { get; private set; } = null!;
+    /// <summary>Who sent it, by name (the record keeps the e-mail address, shown on hover).</summary>
+    public string SubmittedByName { get; private set; } = "";
     public string Total { get; private set; } = "";
     public Frameworks.LockedVersion Framework { get; private set; } = null!;
 
@@ -19,6 +21,7 @@ public sealed class ReceiptModel(AssessmentAccess access, Frameworks.FrameworkCa
         Assessment = ok.Value;
         Framework = await catalog.VersionOfAsync(Assessment);
         using var snapshot = System.Text.Json.JsonDocument.Parse(Assessment.SnapshotJson!);
+        SubmittedByName = Assessment.SubmittedBy is { } by ? (await names.ResolveAsync([by]))[by].Display : "";
         Total = snapshot.RootElement.GetProperty("score").GetProperty("total").GetDecimal().ToString("0.00");
         return Page();
     }

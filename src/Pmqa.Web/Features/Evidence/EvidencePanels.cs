@@ -8,7 +8,13 @@ namespace Pmqa.Web.Features.Evidence;
 /// <summary>What <c>_EvidencePanel.cshtml</c> shows on an issue's page: the files that support the issue and,
 /// to link, the assessment's other files.</summary>
 public sealed record EvidencePanelModel(
-    Guid AssessmentId, string IssueCode, bool CanEdit, IReadOnlyList<EvidenceItem> Linked, IReadOnlyList<EvidenceItem> OtherFiles);
+    Guid AssessmentId, string IssueCode, bool CanEdit, IReadOnlyList<EvidenceItem> Linked, IReadOnlyList<EvidenceItem> OtherFiles)
+{
+    /// <summary>TempData keys: why the panel's last change was refused, and at which of its parts
+    /// ("upload", "link" or "list"), carried back from the evidence page to the issue page.</summary>
+    public const string ErrorKey = "EvidencePanelError";
+    public const string ErrorFieldKey = "EvidencePanelErrorAt";
+}
 
 public sealed class EvidencePanels(AssessmentAccess access, EvidenceQueries queries)
 {

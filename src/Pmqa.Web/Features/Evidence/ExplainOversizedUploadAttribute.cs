@@ -27,8 +27,11 @@ public sealed class ExplainOversizedUploadAttribute : Attribute, IAsyncAuthoriza
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
             var limit = http.RequestServices.GetRequiredService<EvidenceCommands>().RequestLimit;
+            // The page a form names in its address (an issue's evidence panel) gets the person back, with the message.
+            var returnUrl = http.Request.Query["returnUrl"].ToString();
+            var back = returnUrl.Length > 0 ? "&returnUrl=" + Uri.EscapeDataString(returnUrl) : "";
             context.Result = EvidenceApi.TooLarge(e, http.Request, limit)
-                ? new RedirectResult($"{http.Request.PathBase}{http.Request.Path}?error={TooLargeFlag}")
+                ? new RedirectResult($"{http.Request.PathBase}{http.Request.Path}?error={TooLargeFlag}{back}")
                 : new BadRequestResult();
         }
     }

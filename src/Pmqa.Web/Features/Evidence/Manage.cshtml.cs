@@ -33,7 +33,12 @@ public sealed class ManageModel(AssessmentAccess access, EvidenceQueries queries
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, string? error)
     {
         if (!await LoadAsync(assessmentId)) return NotFound();
-        if (error == ExplainOversizedUploadAttribute.TooLargeFlag) ModelState.AddModelError("file", EvidenceCommands.TooLarge(MaxBytes).ToString());
+        if (error == ExplainOversizedUploadAttribute.TooLargeFlag)
+        {
+            // Sent here because the upload was too large to read: back to the issue page it came from, if any.
+            if (ReturnUrl is not null) return BackWithError("upload", EvidenceCommands.TooLarge(MaxBytes).ToString());
+            ModelState.AddModelError("file", EvidenceCommands.TooLarge(MaxBytes).ToString());
+        }
         return Page();
     }
 
@@ -52,26 +57,36 @@ public sealed class ManageModel(AssessmentAccess access, EvidenceQueries queries
     public async Task<IActionResult> OnPostUploadAsync(Guid assessmentId, IFormFile? file, string[]? issueCodes)
     {
         var outcome = await commands.UploadAsync(assessmentId, file, issueCodes, HttpContext.RequestAborted);
-        return await AfterAsync(assessmentId, outcome, uploaded => uploaded.AlreadyThere
+        return await AfterAsync(assessmentId, outcome, "upload", uploaded => uploaded.AlreadyThere
             ? Bilingual.T($"มีไฟล์นี้อยู่แล้วในชื่อ {uploaded.FileName} และเชื่อมโยงให้แล้ว", $"This file is already here as {uploaded.FileName}; it has been linked.")
             : Bilingual.T($"อัปโหลด {uploaded.FileName} แล้ว", $"Uploaded {uploaded.FileName}."));
     }
 
     public async Task<IActionResult> OnPostLinkAsync(Guid assessmentId, Guid evidenceId, string? issueCode) =>
-        await AfterAsync(assessmentId, await commands.LinkAsync(assessmentId, evidenceId, issueCode ?? "", HttpContext.RequestAborted),
+        await AfterAsync(assessmentId, await commands.LinkAsync(assessmentId, evidenceId, issueCode ?? "", HttpContext.RequestAborted), "link",
             _ => Bilingual.T($"เชื่อมโยงไฟล์กับประเด็น {issueCode} แล้ว", $"The file now supports issue {issueCode}."));
 
     public async Task<IActionResult> OnPostUnlinkAsync(Guid assessmentId, Guid evidenceId, string? issueCode) =>
-        await AfterAsync(assessmentId, await commands.UnlinkAsync(assessmentId, evidenceId, issueCode ?? "", HttpContext.RequestAborted),
+        await AfterAsync(assessmentId, await commands.UnlinkAsync(assessmentId, evidenceId, issueCode ?? "", HttpContext.RequestAborted), "list",
             _ => Bilingual.T($"ยกเลิกการเชื่อมโยงกับประเด็น {issueCode} แล้ว", $"The file no longer supports issue {issueCode}."));
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid assessmentId, Guid evidenceId) =>
-        await AfterAsync(assessmentId, await commands.RemoveAsync(assessmentId, evidenceId, HttpContext.RequestAborted),
+        await AfterAsync(assessmentId, await commands.RemoveAsync(assessmentId, evidenceId, HttpContext.RequestAborted), "list",
             _ => Bilingual.T("นำไฟล์ออกแล้ว (ยังคงอยู่ในประวัติการแก้ไข)", "The file was removed (the history keeps it)."));
 
-    /// <summary>Success goes back where the person came from; a failure is shown here, next to the field.</summary>
-    private async Task<IActionResult> AfterAsync<T>(Guid assessmentId, Outcome<T> outcome, Func<T, string> done)
+    /// <summary>Success goes back where the person came from. A failure goes back there too when the person came
+    /// from an issue's evidence panel (which shows the message next to its field, <paramref name="panelField"/>);
+    /// otherwise it is shown here, next to the field.</summary>
+    private async Task<IActionResult> AfterAsync<T>(Guid assessmentId, Outcome<T> outcome, string panelField, Func<T, string> done)
     {
+        if (outcome is Outcome<T>.Invalid or Outcome<T>.Conflict or Outcome<T>.Forbidden && ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl))
+            return BackWithError(panelField, outcome switch
+            {
+                Outcome<T>.Invalid invalid => string.Join(" ", invalid.Errors.All.Select(e => e.Message.ToString())),
+                Outcome<T>.Conflict conflict => conflict.Message.ToString(),
+                Outcome<T>.Forbidden forbidden => forbidden.Message.ToString(),
+                _ => "",
+            });
         switch (outcome)
         {
             case Outcome<T>.Ok ok:
@@ -91,6 +106,15 @@ public sealed class ManageModel(AssessmentAccess access, EvidenceQueries queries
                 break;
         }
         return await LoadAsync(assessmentId) ? Page() : NotFound();
+    }
+
+    /// <summary>Back to the issue page, whose evidence panel shows <paramref name="message"/> at <paramref name="field"/>.</summary>
+    private IActionResult BackWithError(string field, string message)
+    {
+        if (ReturnUrl is null || !Url.IsLocalUrl(ReturnUrl)) return RedirectToPage();
+        TempData[EvidencePanelModel.ErrorKey] = message;
+        TempData[EvidencePanelModel.ErrorFieldKey] = field;
+        return LocalRedirect($"{ReturnUrl}#evidence-{field}");
     }
 
     private async Task<bool> LoadAsync(Guid assessmentId)

@@ -22,7 +22,7 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Assessments", Auth.Policies.AssessmentMember);
             o.Conventions.AuthorizePage("/Organizations/Details", Auth.Policies.OrganizationMember);
             o.Conventions.AuthorizePage("/Account/Logout");
-        });
+        }).AddMvcOptions(o => o.AcceptThaiDigits());
         services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; });
         // Thai is written as text, not as &#x…; entities: pages stay readable and several times smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -1,6 +1,9 @@
-// Autosave for the issue form: a change is saved a moment after typing stops. The server keeps the
-// version; when it has moved on (someone else saved) or the input is invalid, the form is submitted
-// normally so the page shows the conflict screen or the errors beside the fields. Nothing is lost.
+// Autosave for the issue form: a change is saved a moment after typing stops. The server keeps the version.
+// An invalid draft is not saved: the answer names the wrong fields and the message appears at each of them,
+// with everything typed (ticks included) left as it is and a warning before leaving. When the version has moved
+// on (someone else saved), the form is submitted normally so the page shows the conflict screen with both
+// versions. A message goes as soon as its cause does: a successful save clears the field errors and the
+// conflict banner.
 (() => {
   const form = document.getElementById("issue-form");
   if (!form || form.dataset.autosave !== "on") return;
@@ -9,10 +12,49 @@
   const thai = document.documentElement.lang === "th";
   let timer = null;
   let saving = false;
+  let dirty = false; // something typed that the server has not accepted yet
+
+  function feedbackOf(field) {
+    const id = (field.getAttribute("aria-describedby") || "").split(" ").find((x) => x.endsWith("-error"));
+    return id ? document.getElementById(id) : null;
+  }
+
+  function clearErrors() {
+    form.querySelectorAll(".is-invalid").forEach((el) => {
+      el.classList.remove("is-invalid");
+      const feedback = feedbackOf(el);
+      if (feedback) feedback.textContent = "";
+    });
+    document.getElementById("form-error")?.remove();
+  }
+
+  function showErrors(errors) {
+    clearErrors();
+    const general = [];
+    for (const [name, message] of Object.entries(errors || {})) {
+      const field = name ? form.querySelector(`[name='${CSS.escape(name)}']`) : null;
+      const feedback = field ? feedbackOf(field) : null;
+      if (field && feedback) {
+        field.classList.add("is-invalid");
+        feedback.textContent = message;
+      } else {
+        general.push(message);
+      }
+    }
+    if (general.length > 0) {
+      const box = document.createElement("div");
+      box.id = "form-error";
+      box.className = "alert alert-danger";
+      box.setAttribute("role", "alert");
+      box.textContent = general.join(" ");
+      form.prepend(box);
+    }
+  }
 
   async function save() {
     if (saving) { schedule(); return; }
     saving = true;
+    dirty = false;
     say(thai ? "กำลังบันทึก…" : "Saving…");
     try {
       const response = await fetch(form.dataset.autosaveUrl, { method: "POST", body: new FormData(form), headers: { Accept: "application/json" } });
@@ -22,11 +64,21 @@
         document.getElementById("live-score").textContent = result.score;
         document.getElementById("live-level").textContent = result.level;
         form.querySelectorAll("[data-uncounted]").forEach((el) => { el.hidden = !result.uncounted.includes(el.dataset.uncounted); });
-        say((thai ? "บันทึกอัตโนมัติแล้ว " : "Saved automatically ") + result.at);
-      } else {
+        clearErrors();
+        document.getElementById("conflict")?.remove(); // merged and saved: the two versions are one again
+        if (!dirty) say((thai ? "บันทึกอัตโนมัติแล้ว " : "Saved automatically ") + result.at);
+      } else if (response.status === 400) {
+        dirty = true;
+        showErrors((await response.json()).errors);
+        say(thai ? "ยังไม่ได้บันทึก: แก้ไขช่องที่มีข้อความแจ้งก่อน สิ่งที่คุณแก้ไขยังอยู่ครบ" : "Not saved: correct the fields marked; everything you changed is still here");
+      } else if (response.status === 409) {
+        dirty = false;
         form.requestSubmit();
+      } else {
+        throw new Error(String(response.status));
       }
     } catch {
+      dirty = true;
       say(thai ? "ยังไม่ได้บันทึก: ติดต่อเซิร์ฟเวอร์ไม่ได้ จะลองใหม่" : "Not saved: the server cannot be reached; retrying");
       schedule(5000);
     } finally {
@@ -36,10 +88,11 @@
 
   function schedule(delay = 1200) {
     clearTimeout(timer);
-    timer = setTimeout(save, delay);
+    timer = setTimeout(() => { timer = null; save(); }, delay);
   }
 
-  form.addEventListener("change", () => schedule(300));
-  form.addEventListener("input", () => { say(thai ? "มีการแก้ไขที่ยังไม่บันทึก" : "Unsaved changes"); schedule(); });
-  window.addEventListener("beforeunload", (e) => { if (timer && !saving && status?.textContent.includes(thai ? "ยังไม่บันทึก" : "Unsaved")) e.preventDefault(); });
+  form.addEventListener("change", () => { dirty = true; schedule(300); });
+  form.addEventListener("input", () => { dirty = true; say(thai ? "มีการแก้ไขที่ยังไม่บันทึก" : "Unsaved changes"); schedule(); });
+  form.addEventListener("submit", () => { clearTimeout(timer); timer = null; dirty = false; });
+  window.addEventListener("beforeunload", (e) => { if (dirty || timer || saving) { e.preventDefault(); e.returnValue = ""; } });
 })();
