@@ -31,7 +31,7 @@ public enum AssessmentPermission
 /// </remarks>
 public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
 {
-    private sealed record Loaded(Assessment Assessment, bool OnReviewTeam, bool Leads);
+    private sealed record Loaded(Assessment Assessment, bool OnReviewTeam, bool Leads, bool OnVisitTeam);
 
     private readonly Dictionary<Guid, Loaded?> _loaded = [];
 
@@ -58,13 +58,17 @@ public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
     public async Task<bool> CanSeeAsync(Guid id, CancellationToken ct = default) =>
         await LoadAsync(id, ct) is { } loaded && await CanSeeAsync(loaded);
 
+    /// <remarks>The site-visit team may hold OPDC people outside the review team: they read the answers to record
+    /// their findings.</remarks>
     private async Task<bool> CanSeeAsync(Loaded loaded) =>
-        loaded.OnReviewTeam || await me.CanSeeOrganizationAsync(loaded.Assessment.OrganizationId);
+        loaded.OnReviewTeam || loaded.OnVisitTeam || await me.CanSeeOrganizationAsync(loaded.Assessment.OrganizationId);
 
     private async Task<Loaded?> LoadAsync(Guid id, CancellationToken ct)
     {
         if (_loaded.TryGetValue(id, out var memo)) return memo;
         var uid = me.Id ?? Guid.Empty;
+        // The visit team is a JSON list of lower-case "D" GUIDs (SiteVisitHandlers.ScheduleAsync).
+        var needle = uid.ToString();
         // Tracked, because handlers change the assessment; Round and Organization are fixed up as navigations.
         var row = await db.Assessments.Where(a => a.Id == id)
             .Select(a => new
@@ -72,9 +76,10 @@ public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
                 Assessment = a, a.Round, a.Organization,
                 OnReviewTeam = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid),
                 Leads = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid && r.IsLead),
+                OnVisitTeam = uid != Guid.Empty && db.SiteVisits.Any(v => v.AssessmentId == a.Id && v.TeamJson.Contains(needle)),
             })
             .SingleOrDefaultAsync(ct);
-        return _loaded[id] = row is null ? null : new Loaded(row.Assessment, row.OnReviewTeam, row.Leads);
+        return _loaded[id] = row is null ? null : new Loaded(row.Assessment, row.OnReviewTeam, row.Leads, row.OnVisitTeam);
     }
 
     private static Msg Refusal(AssessmentPermission need) => need switch

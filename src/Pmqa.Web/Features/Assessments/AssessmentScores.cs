@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
@@ -43,13 +44,25 @@ public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
             : System.Text.Json.JsonSerializer.Deserialize<List<StatusBand>>(round.StatusBandsJson, FrameworkPackJson.Options)!;
 
     /// <summary>The API's shape: scores rounded to 2 decimals.</summary>
-    public static object ToJson(ScoreCard card) => new
-    {
-        total = card.RoundedTotal,
-        status = card.Status.ToString(),
-        siteVisitEligible = card.SiteVisitEligible,
-        categories = card.Categories.Select(c => new { code = c.Code, score = c.Rounded }),
-        issues = card.Issues.Select(i => new { code = i.Code, score = i.Rounded, level = i.Level.ToString() }),
-        dimensions = card.Dimensions.Select(d => new { code = d.Code, score = d.Rounded }),
-    };
+    public static ScoreJson ToJson(ScoreCard card) => new(
+        card.RoundedTotal, card.Status.ToString(), card.SiteVisitEligible,
+        [.. card.Categories.Select(c => new CodeScore(c.Code, c.Rounded))],
+        [.. card.Issues.Select(i => new IssueScore(i.Code, i.Rounded, i.Level.ToString()))],
+        [.. card.Dimensions.Select(d => new CodeScore(d.Code, d.Rounded))]);
 }
+
+/// <summary>A score card as the API, the snapshot and the stored verified and final scores write it. The names are
+/// fixed here (not by a serializer's naming policy) because stored snapshots are hashed.</summary>
+public sealed record ScoreJson(
+    [property: JsonPropertyName("total")] decimal Total,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("siteVisitEligible")] bool SiteVisitEligible,
+    [property: JsonPropertyName("categories")] IReadOnlyList<CodeScore> Categories,
+    [property: JsonPropertyName("issues")] IReadOnlyList<IssueScore> Issues,
+    [property: JsonPropertyName("dimensions")] IReadOnlyList<CodeScore> Dimensions);
+
+public sealed record CodeScore([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("score")] decimal Score);
+
+public sealed record IssueScore(
+    [property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("score")] decimal Score,
+    [property: JsonPropertyName("level")] string Level);

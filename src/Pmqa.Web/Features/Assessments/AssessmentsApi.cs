@@ -31,14 +31,15 @@ public static class AssessmentsApi
         one.MapGet("/score", async (Guid assessmentId, AssessmentAccess access, AssessmentScores scores, CancellationToken ct) =>
             await access.FindAsync(assessmentId, AssessmentPermission.View, ct) is Outcome<Assessment>.Ok ok
                 ? (IResult)TypedResults.Ok(AssessmentScores.ToJson((await scores.CardAsync(ok.Value, ct)).Card))
-                : NotFound());
+                : NotFound())
+            .Produces<ScoreJson>().ProducesProblem(StatusCodes.Status404NotFound);
         one.MapGet("/issues/{issueCode}", async (Guid assessmentId, string issueCode, IssueAnswerHandlers answers, HttpResponse response, CancellationToken ct) =>
             (await answers.GetAsync(assessmentId, issueCode, ct)).ToHttp(found =>
             {
                 response.Headers.ETag = found.View.ETag;
                 return TypedResults.Ok(found.View);
             }));
-        one.MapPut("/issues/{issueCode}", PutIssueAsync)
+        one.MapPut("/issues/{issueCode}", PutIssueAsync).ProducesVersioned<IssueAnswerView>()
             .WithSummary("Save an issue's answers; If-Match must carry the ETag read (412 with the current state if stale, 428 if missing)");
         one.MapGet("/profile", async (Guid assessmentId, ProfileHandlers profile, CancellationToken ct) =>
             (await profile.GetAsync(assessmentId, ct)).ToHttp(sections => TypedResults.Ok(sections)))
@@ -53,6 +54,7 @@ public static class AssessmentsApi
                     return Preconditions.Stale(c.Message);
                 return outcome.ToHttp(view => { response.Headers.ETag = $"\"{view.Version}\""; return TypedResults.Ok(view); });
             })
+            .ProducesVersioned<ProfileSectionView>()
             .WithSummary("Save one profile section; If-Match carries the section's version");
         one.MapGet("/assignments", async (Guid assessmentId, CategoryAssignments assignments, CancellationToken ct) =>
             TypedResults.Ok(await assignments.ListAsync(assessmentId, ct)));

@@ -24,6 +24,8 @@ public static class AwardsApi
                         }, title: Bilingual.T("ข้อมูลไม่ถูกต้อง", "The request has invalid fields")),
                 };
             })
+            .Produces<AwardCandidateList>().Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), AwardExports.XlsxContentType).ProducesValidationProblem()
             .WithSummary("Overall and per-category award candidates of the round; ?format=csv|xlsx for a spreadsheet");
         group.MapPut("/award-thresholds", async (Guid roundId, ThresholdsBody body, SetAwardThresholds handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new(roundId, body.Version, body.Thresholds), ct)).ToHttp(version => TypedResults.Ok(new { version })))

@@ -8,10 +8,12 @@ public static class CertificatesApi
                 await pdf.PrintAsync(http, certificateId, ct) is { } file
                     ? Results.File(file.Content, "application/pdf", file.FileName)
                     : Results.NotFound())
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf").Produces(StatusCodes.Status404NotFound)
             .RequireAuthorization(CertificateSetup.ReaderPolicy)
             .WithTags("Certificates").WithSummary("The certificate as a PDF (OPDC, and the certified organisation's members)");
         api.MapGet("/public/certificates/{certificateId:guid}", async (Guid certificateId, CertificateQueries certificates, CancellationToken ct) =>
                 await certificates.FindPublicAsync(certificateId, ct) is { } certificate ? Results.Ok(certificate) : Results.NotFound())
+            .Produces<PublicCertificate>().Produces(StatusCodes.Status404NotFound)
             .AllowAnonymous()
             .WithTags("Certificates").WithSummary("Anyone: organisation, fiscal year, status and validity of a certificate (no scores, no people)");
     }

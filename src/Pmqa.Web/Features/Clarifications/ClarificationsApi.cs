@@ -31,6 +31,8 @@ public static class ClarificationsApi
                 (await queries.GetAsync(assessmentId, clarificationId, ct)).ToHttp(thread => TypedResults.Ok(thread)))
             .WithSummary("One thread with its messages");
         group.MapPost("/{clarificationId:guid}/messages", MessageAsync)
+            .Produces<CreatedMessage>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .Accepts<MessageBody>("application/json", "multipart/form-data")
             .DisableAntiforgery() // bearer tokens only: a browser cannot send one cross-site
             .WithMetadata(new RequestSizeLimitAttribute(limits.RequestLimit))
@@ -82,6 +84,9 @@ public static class ClarificationsApi
             input = new ReplyInput(body?.Text, body?.EvidenceId);
         }
         return (await handlers.ReplyAsync(assessmentId, clarificationId, input, ct))
-            .ToHttp(id => TypedResults.Created(ClarificationLinks.Api(assessmentId, clarificationId), new { id }));
+            .ToHttp(id => TypedResults.Created(ClarificationLinks.Api(assessmentId, clarificationId), new CreatedMessage(id)));
     }
 }
+
+/// <summary>The id of the message just added to a thread.</summary>
+public sealed record CreatedMessage(Guid Id);

@@ -15,6 +15,8 @@ public static class EvidenceApi
         var group = api.MapGroup("/assessments/{assessmentId:guid}/evidence").WithTags("Evidence").RequireAuthorization(Policies.AssessmentMember);
 
         group.MapPost("/", UploadAsync)
+            .Produces<UploadedEvidence>(StatusCodes.Status201Created).Produces<UploadedEvidence>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery() // bearer tokens only: a browser cannot send one cross-site
             .WithMetadata(new RequestSizeLimitAttribute(limits.RequestLimit))
@@ -26,6 +28,7 @@ public static class EvidenceApi
             .WithSummary("The assessment's files (removed ones are left out) and the issues each supports");
         group.MapGet("/{evidenceId:guid}", async (Guid assessmentId, Guid evidenceId, EvidenceQueries queries, CancellationToken ct) =>
                 (await queries.OpenAsync(assessmentId, evidenceId, ct)).ToHttp(Download))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/octet-stream")
             .WithSummary("Download the file as an attachment under its original name");
         group.MapPut("/{evidenceId:guid}/links/{issueCode}", async (Guid assessmentId, Guid evidenceId, string issueCode, EvidenceCommands commands, CancellationToken ct) =>
                 (await commands.LinkAsync(assessmentId, evidenceId, issueCode, ct)).ToHttp(_ => TypedResults.NoContent()))

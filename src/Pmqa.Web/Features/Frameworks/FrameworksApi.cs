@@ -12,6 +12,7 @@ public static class FrameworksApi
             .WithSummary("Every framework version; the newest of each code is current");
         group.MapGet("/{code}", async (string code, string? version, FrameworkCatalog catalog, CancellationToken ct) =>
                 await catalog.FindAsync(code, version, ct) is { } found ? Results.Ok(found.Pack) : NotFound())
+            .Produces<Pmqa.Domain.Frameworks.FrameworkPack>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The whole tree of a framework's current version (or ?version=)");
         group.MapPost("/", async (HttpRequest request, ImportFramework handler, CancellationToken ct) =>
             {

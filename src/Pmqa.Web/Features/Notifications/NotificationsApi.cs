@@ -13,6 +13,7 @@ public static class NotificationsApi
             .WithSummary("The caller's notifications, newest first, 25 a page; ?unread=true for the unread ones only");
         group.MapPost("/{notificationId:guid}/read", async (Guid notificationId, NotificationInbox inbox, CancellationToken ct) =>
                 await inbox.MarkReadAsync(notificationId, ct) is null ? Results.NotFound() : Results.NoContent())
+            .Produces(StatusCodes.Status204NoContent).Produces(StatusCodes.Status404NotFound)
             .WithSummary("Mark one of the caller's notifications as read");
         group.MapPost("/read-all", async (NotificationInbox inbox, CancellationToken ct) =>
                 TypedResults.Ok(new MarkedAll(await inbox.MarkAllReadAsync(ct))))

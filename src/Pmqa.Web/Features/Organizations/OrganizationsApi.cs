@@ -22,6 +22,7 @@ public static class OrganizationsApi
                 (await handler.HandleAsync(input, ct)).ToHttp(id => TypedResults.Created($"/api/v1/organizations/{id}", new { id })))
             .RequireAuthorization(Policies.SystemAdmin);
         group.MapPost("/import", ImportAsync)
+            .Produces<ImportOrganizations.Result>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<IFormFile>("multipart/form-data")
             .RequireAuthorization(Policies.SystemAdmin)
             .DisableAntiforgery()
@@ -32,7 +33,8 @@ public static class OrganizationsApi
 
         var one = group.MapGroup("/{orgId:guid}").RequireAuthorization(Policies.OrganizationMember);
         one.MapGet("/", async (Guid orgId, OrganizationQueries query, CancellationToken ct) =>
-            await query.FindAsync(orgId, ct) is { } o ? Results.Ok(o) : Results.NotFound());
+            await query.FindAsync(orgId, ct) is { } o ? Results.Ok(o) : Results.NotFound())
+            .Produces<OrganizationSummary>().Produces(StatusCodes.Status404NotFound);
         one.MapPut("/", async (Guid orgId, UpdateBody body, UpdateOrganization handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new(orgId, body.Version, body.NameTh, body.NameEn, body.ParentCode, body.IsActive ?? true), ct))
                 .ToHttp(version => TypedResults.Ok(new { version })))

@@ -48,6 +48,7 @@ public static class ReviewsApi
                 if (outcome is Outcome<ReviewIssueView>.Conflict { Message: var m } && m == ReviewWork.Stale) return Preconditions.Stale(m);
                 return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });
             })
+            .ProducesVersioned<ReviewIssueView>()
             .WithSummary("Reviewer: own ticks or indicator judgements (accept/adjust/reject with reason), strengths, opportunities; If-Match");
         one.MapPost("/review/submit", async (Guid assessmentId, ReviewWork work, CancellationToken ct) =>
                 (await work.SubmitAsync(assessmentId, ct)).ToHttp(r => TypedResults.Ok(r)))
@@ -76,6 +77,7 @@ public static class ReviewsApi
                 if (outcome is Outcome<ReviewIssueView>.Conflict { Message: var m } && m == ReviewWork.Stale) return Preconditions.Stale(m);
                 return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });
             })
+            .ProducesVersioned<ReviewIssueView>()
             .WithSummary("Lead: the consensus of an issue with its rationale; If-Match");
         one.MapPost("/confirm", async (Guid assessmentId, Consensus consensus, CancellationToken ct) =>
                 (await consensus.ConfirmAsync(assessmentId, ct)).ToHttp(s => TypedResults.Ok(new { state = s.ToString() })))

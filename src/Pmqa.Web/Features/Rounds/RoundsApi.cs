@@ -16,8 +16,9 @@ public static class RoundsApi
             .WithSummary("Create a round: fiscalYear (BE), frameworkCode, audiences, opensAt, submissionDeadline, siteVisitThreshold?");
         group.MapGet("/{roundId:guid}", async (Guid roundId, RoundQueries rounds, CancellationToken ct) =>
             await rounds.FindAsync(roundId, ct) is { } round
-                ? Results.Ok(new { round, organizations = await rounds.EntriesAsync(roundId, ct) })
-                : Results.NotFound());
+                ? Results.Ok(new RoundWithOrganizations(round, await rounds.EntriesAsync(roundId, ct)))
+                : Results.NotFound())
+            .Produces<RoundWithOrganizations>().Produces(StatusCodes.Status404NotFound);
         group.MapPut("/{roundId:guid}", async (Guid roundId, RoundEdit body, EditRound handler, CancellationToken ct) =>
                 (await handler.HandleAsync(roundId, body, ct)).ToHttp(version => TypedResults.Ok(new { version })))
             .WithSummary("Edit a round: {version, opensAt (until opened), submissionDeadline, verificationEndsAt, siteVisitFrom, siteVisitTo, awardDate, siteVisitThreshold, signatoryName, signatoryPosition}");
@@ -33,3 +34,6 @@ public static class RoundsApi
             .WithSummary("Grant an organisation a later deadline, with a reason");
     }
 }
+
+/// <summary>A round with each organisation of its audiences and where its assessment stands.</summary>
+public sealed record RoundWithOrganizations(RoundSummary Round, IReadOnlyList<RoundEntry> Organizations);

@@ -13,7 +13,8 @@ public static class UsersApi
         group.MapGet("/", async (string? search, int? page, UserQueries users, CancellationToken ct) =>
             TypedResults.Ok(await users.SearchAsync(search, page ?? 1, ct)));
         group.MapGet("/{userId:guid}", async (Guid userId, UserQueries users, CancellationToken ct) =>
-            await users.FindAsync(userId, ct) is { } user ? Results.Ok(user) : Results.NotFound());
+            await users.FindAsync(userId, ct) is { } user ? Results.Ok(user) : Results.NotFound())
+            .Produces<UserDetails>().Produces(StatusCodes.Status404NotFound);
         group.MapPost("/", async (CreateUser.Command command, CreateUser handler, HttpRequest request) =>
                 (await handler.HandleAsync(command)).ToHttp(r => TypedResults.Created($"/api/v1/users/{r.Id}",
                     new Created(r.Id, r.SetPasswordPath is null ? null : UserLinks.Absolute(request, r.SetPasswordPath)))))

@@ -66,7 +66,7 @@ public abstract class EvidencePageTests(PmqaApp app)
     }
 
     [Fact]
-    public async Task A_refused_file_is_explained_next_to_the_field_with_a_way_back()
+    public async Task A_refused_file_sends_the_person_back_to_the_issue_with_the_message_next_to_the_upload_field()
     {
         var team = await app.AgencyAsync();
         var browser = await app.BrowserAsync(team.CoordinatorEmail, Seed.Password);
@@ -74,11 +74,12 @@ public abstract class EvidencePageTests(PmqaApp app)
         var issuePage = $"/assessments/{team.AssessmentId}/issues/2.1";
 
         var refused = await PostFileAsync(browser, page, "Upload", Executable(), "รายงาน.pdf", new() { ["issueCodes"] = "2.1", ["returnUrl"] = issuePage });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var html = await refused.HtmlAsync();
-        Assert.Contains("PDF", html.QuerySelector("#file-error")!.TextContent);
-        Assert.Contains("is-invalid", html.QuerySelector("#file")!.ClassName);
-        Assert.NotNull(html.QuerySelector($"a[href='{issuePage}']"));
+        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+        Assert.StartsWith(issuePage + "#evidence-", refused.Headers.Location!.OriginalString);
+        var html = await (await browser.GetAsync(issuePage)).HtmlAsync();
+        Assert.Contains("PDF", html.QuerySelector("#evidence-2-1-file-error")!.TextContent);
+        Assert.Contains("is-invalid", html.QuerySelector("#evidence-2-1-file")!.ClassName);
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Evidence)));
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public abstract class EvidencePageTests(PmqaApp app)
         Assert.Equal(["ใช้กับ 1.1.pdf"], editable.QuerySelectorAll(".list-group-item a").Select(a => a.TextContent));
         Assert.Contains("ใช้กับ 1.1.pdf", editable.QuerySelector(".list-group-item")!.TextContent);
         var upload = editable.QuerySelector("form[enctype='multipart/form-data']")!;
-        Assert.Equal($"/assessments/{team.AssessmentId}/evidence?handler=Upload", upload.GetAttribute("action"));
+        Assert.StartsWith($"/assessments/{team.AssessmentId}/evidence?handler=Upload", upload.GetAttribute("action"));
         Assert.NotNull(upload.QuerySelector("input[name=__RequestVerificationToken]"));
         Assert.Contains(".pdf", upload.QuerySelector("input[type=file]")!.GetAttribute("accept"));
         Assert.Contains("25 MB", upload.TextContent);
