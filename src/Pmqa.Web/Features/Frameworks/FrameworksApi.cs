@@ -33,6 +33,8 @@ public static class FrameworksApi
             .RequireAuthorization(Policies.SystemAdmin)
             .Accepts<string>("application/yaml", "text/yaml", "text/plain", "multipart/form-data")
             .DisableAntiforgery()
+            .Produces<ImportFramework.Result>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Import a framework version from a YAML file in the shipped pack's format");
         group.MapDelete("/{code}/versions/{version}", async (string code, string version, DeleteFrameworkVersion handler, CancellationToken ct) =>
                 (await handler.HandleAsync(code, version, ct)).ToHttp(_ => TypedResults.NoContent()))
