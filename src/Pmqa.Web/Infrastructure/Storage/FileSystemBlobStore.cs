@@ -15,21 +15,21 @@ public sealed class FileSystemBlobStore : IBlobStore
     private readonly string _root;
     private readonly string _temp;
 
-    public FileSystemBlobStore(string root)
+    public FileSystemBlobStore(string root, TimeProvider? clock = null)
     {
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(_temp);
-        RemoveLeftovers();
+        RemoveLeftovers((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
     }
 
     /// <summary>How old a temporary file must be to count as left behind: another instance sharing the folder
     /// may be writing a younger one right now.</summary>
     public static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
 
-    private void RemoveLeftovers()
+    private void RemoveLeftovers(DateTime now)
     {
-        var before = DateTime.UtcNow - LeftoverAge;
+        var before = now - LeftoverAge;
         foreach (var file in new DirectoryInfo(_temp).EnumerateFiles())
         {
             try

@@ -12,7 +12,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<IBlobStore>(services =>
         {
             var path = services.GetRequiredService<IConfiguration>()["Storage:Path"];
-            return new FileSystemBlobStore(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
+            return new FileSystemBlobStore(string.IsNullOrWhiteSpace(path) ? DefaultPath : path, services.GetService<TimeProvider>());
         });
         return builder;
     }
