@@ -33,6 +33,8 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<SiteVisit> SiteVisits => Set<SiteVisit>();
     public DbSet<SiteVisitFinding> SiteVisitFindings => Set<SiteVisitFinding>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateCounter> CertificateCounters => Set<CertificateCounter>();
+    public DbSet<RoundAudience> RoundAudiences => Set<RoundAudience>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -40,6 +42,8 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PmqaDbContext).Assembly);
+        // SQLite adds only virtual generated columns to an existing table; PostgreSQL (before 18) has only stored ones.
+        builder.Entity<Organization>().Property(o => o.CodeKey).HasComputedColumnSql("lower(\"Code\")", stored: !_isSqlite);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -19,6 +19,16 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
     }
 }
 
+internal sealed class RoundAudienceConfiguration : IEntityTypeConfiguration<RoundAudience>
+{
+    public void Configure(EntityTypeBuilder<RoundAudience> b)
+    {
+        b.HasKey(a => new { a.FiscalYear, a.Audience });
+        b.Property(a => a.Audience).HasMaxLength(32);
+        b.HasOne<Round>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class RoundExtensionConfiguration : IEntityTypeConfiguration<RoundExtension>
 {
     public void Configure(EntityTypeBuilder<RoundExtension> b)

@@ -15,7 +15,9 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         b.Property(e => e.UploadedBy).HasMaxLength(256).IsRequired();
         b.Property(e => e.RemovedBy).HasMaxLength(256);
         b.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(e => new { e.AssessmentId, e.Sha256 });
+        // The same bytes are one file per assessment (the upload answers the existing one); a removed
+        // file no longer counts, so the same bytes may be uploaded again after a removal.
+        b.HasIndex(e => new { e.AssessmentId, e.Sha256 }).IsUnique().HasFilter("\"RemovedAt\" IS NULL");
     }
 }
 

@@ -9,7 +9,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organization> b)
     {
         b.Property(o => o.Code).HasMaxLength(32).IsRequired();
-        b.HasIndex(o => o.Code).IsUnique();
+        // The computed column's SQL and storage differ by provider: see PmqaDbContext.OnModelCreating.
+        b.Property(o => o.CodeKey).HasMaxLength(32);
+        b.HasIndex(o => o.CodeKey).IsUnique();
         b.Property(o => o.NameTh).HasMaxLength(300).IsRequired();
         b.Property(o => o.NameEn).HasMaxLength(300).IsRequired();
         b.Property(o => o.Version).IsConcurrencyToken();

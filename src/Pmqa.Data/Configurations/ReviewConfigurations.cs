@@ -119,6 +119,15 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
     }
 }
 
+internal sealed class CertificateCounterConfiguration : IEntityTypeConfiguration<CertificateCounter>
+{
+    public void Configure(EntityTypeBuilder<CertificateCounter> b)
+    {
+        b.HasKey(c => c.FiscalYear);
+        b.Property(c => c.FiscalYear).ValueGeneratedNever();
+    }
+}
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> b)

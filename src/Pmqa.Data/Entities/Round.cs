@@ -45,3 +45,14 @@ public sealed class RoundExtension : IAudited
     public string Reason { get; set; } = "";
     public DateTimeOffset GrantedAt { get; set; }
 }
+
+/// <summary>A round's claim on one audience of its fiscal year. The key (fiscal year, audience) is what
+/// makes "one round per fiscal year and audience" hold when two officers create the same round at the same
+/// instant; a cancelled round is deleted, and its claims with it. Derived from <see cref="Round.Audiences"/>
+/// (which is audited), so not audited itself.</summary>
+public sealed class RoundAudience
+{
+    public int FiscalYear { get; set; }
+    public string Audience { get; set; } = "";
+    public Guid RoundId { get; set; }
+}

@@ -57,3 +57,12 @@ public sealed class Certificate : IAudited
     public string SignatoryName { get; set; } = "";
     public string SignatoryPosition { get; set; } = "";
 }
+
+/// <summary>The last certificate number issued in a fiscal year. Raised by one atomic upsert inside the
+/// certification's transaction, so two certifications at the same moment never take the same number and a
+/// certification that fails gives its number back.</summary>
+public sealed class CertificateCounter
+{
+    public int FiscalYear { get; set; }
+    public int LastNumber { get; set; }
+}

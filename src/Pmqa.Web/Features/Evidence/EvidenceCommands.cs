@@ -89,6 +89,26 @@ public sealed class EvidenceCommands(
     private async Task<Outcome<UploadedEvidence>> SaveAsync(Guid assessmentId, FileKind kind, string fileName, BlobInfo blob,
         List<string> codes, CancellationToken ct)
     {
+        // Two uploads of the same bytes at the same moment both find no file and both add one; the unique
+        // index on (assessment, bytes) lets one win, and the other, on its second pass, finds the winner's
+        // file and answers it (linking its issues to it), as a later upload would.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(assessmentId, kind, fileName, blob, codes, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && Infrastructure.Data.DatabaseErrors.IsUniqueViolation(e))
+            {
+                // Forget only this attempt's new rows; whatever the caller tracks stays tracked.
+                foreach (var added in db.ChangeTracker.Entries().Where(x => x.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
+            }
+        }
+    }
+
+    private async Task<Outcome<UploadedEvidence>> SaveOnceAsync(Guid assessmentId, FileKind kind, string fileName, BlobInfo blob,
+        List<string> codes, CancellationToken ct)
+    {
         // The same bytes twice in one assessment are one file: the second upload links the first to its issues.
         var evidence = await db.Evidence.Include(e => e.Links)
             .FirstOrDefaultAsync(e => e.AssessmentId == assessmentId && e.Sha256 == blob.Sha256 && e.RemovedAt == null, ct);

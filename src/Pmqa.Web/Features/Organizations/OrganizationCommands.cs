@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
+using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Organizations;
@@ -11,11 +12,12 @@ public sealed class CreateOrganization(PmqaDbContext db)
     {
         var parent = string.IsNullOrWhiteSpace(input.ParentCode)
             ? null
-            : await db.Organizations.SingleOrDefaultAsync(o => o.Code == input.ParentCode.Trim(), ct);
+            : await db.Organizations.SingleOrDefaultAsync(o => o.CodeKey == Organization.KeyOf(input.ParentCode), ct);
         var errors = OrganizationRules.Validate(input, _ => parent);
         var code = input.Code?.Trim() ?? "";
-        if (!errors.Any && await db.Organizations.AnyAsync(o => o.Code == code, ct))
-            errors.Add("code", $"รหัส {code} มีอยู่แล้ว", $"The code {code} is already used.");
+        // Codes are case-insensitive: "dla" is taken when "DLA" exists.
+        var taken = errors.Any ? null : await db.Organizations.AsNoTracking().Where(o => o.CodeKey == Organization.KeyOf(code)).Select(o => o.Code).FirstOrDefaultAsync(ct);
+        if (taken is not null) CodeTaken(errors, code, taken);
         if (errors.Any) return errors;
         var organization = new Organization
         {
@@ -23,9 +25,21 @@ public sealed class CreateOrganization(PmqaDbContext db)
             Type = OrganizationRules.ParseType(input.Type), ParentId = parent?.Id,
         };
         db.Organizations.Add(organization);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Created by someone else between the check above and this save (the unique index on the code).
+            return CodeTaken(new ValidationErrors(), code, code);
+        }
         return organization.Id;
     }
+
+    private static ValidationErrors CodeTaken(ValidationErrors errors, string typed, string existing) => errors.Add("code",
+        typed == existing ? $"รหัส {typed} มีอยู่แล้ว" : $"รหัส {typed} ซ้ำกับรหัส {existing} ที่มีอยู่แล้ว (รหัสไม่แยกตัวพิมพ์เล็กและใหญ่)",
+        typed == existing ? $"The code {typed} is already used." : $"The code {typed} is already used as {existing} (codes ignore upper and lower case).");
 }
 
 /// <summary>Edits names, parent and whether the organisation is active. The caller sends the version it
@@ -41,7 +55,7 @@ public sealed class UpdateOrganization(PmqaDbContext db)
         if (organization.Version != command.Version) return StaleConflict();
         var parent = string.IsNullOrWhiteSpace(command.ParentCode)
             ? null
-            : await db.Organizations.SingleOrDefaultAsync(o => o.Code == command.ParentCode.Trim(), ct);
+            : await db.Organizations.SingleOrDefaultAsync(o => o.CodeKey == Organization.KeyOf(command.ParentCode), ct);
         var input = new OrganizationInput(organization.Code, command.NameTh, command.NameEn,
             Domain.Organizations.OrganizationTypes.ApiName(organization.Type), command.ParentCode);
         var errors = organization.Type == Domain.Organizations.OrganizationType.Opdc

@@ -58,7 +58,18 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
             StatusBandsJson = bands is null ? "" : System.Text.Json.JsonSerializer.Serialize(bands, Domain.Frameworks.FrameworkPackJson.Options),
         };
         db.Rounds.Add(round);
-        await db.SaveChangesAsync(ct);
+        // The claims make the rule hold under a race: of two officers creating the same round at one instant,
+        // the second save breaks the key (fiscal year, audience) and gets the same answer as a later create.
+        foreach (var audience in audiences)
+            db.RoundAudiences.Add(new RoundAudience { FiscalYear = round.FiscalYear, Audience = audience, RoundId = round.Id });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsUniqueViolation(e))
+        {
+            return SecondRound(new ValidationErrors(), round.FiscalYear, audiences);
+        }
         return round.Id;
     }
 
@@ -68,9 +79,13 @@ public sealed class CreateRound(PmqaDbContext db, TimeProvider clock)
     {
         var existing = await db.Rounds.AsNoTracking().Where(r => r.FiscalYear == fiscalYear).Select(r => r.Audiences).ToListAsync(ct);
         var taken = audiences.Where(a => existing.Any(e => e.Split(',').Contains(a))).ToList();
-        if (taken.Count == 0) return;
+        if (taken.Count > 0) SecondRound(errors, fiscalYear, taken);
+    }
+
+    private static ValidationErrors SecondRound(ValidationErrors errors, int fiscalYear, List<string> taken)
+    {
         var names = string.Join(", ", taken);
-        errors.Add("fiscalYear", $"มีรอบการประเมินปีงบประมาณ {fiscalYear} สำหรับกลุ่มเป้าหมาย {names} อยู่แล้ว: แก้ไขรอบเดิมแทนการสร้างใหม่",
+        return errors.Add("fiscalYear", $"มีรอบการประเมินปีงบประมาณ {fiscalYear} สำหรับกลุ่มเป้าหมาย {names} อยู่แล้ว: แก้ไขรอบเดิมแทนการสร้างใหม่",
             $"A round of fiscal year {fiscalYear} already exists for {names}: edit that round instead of creating another.");
     }
 

@@ -150,6 +150,8 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
             return new Outcome<VisitView>.Conflict(new Msg("คะแนนสุดท้ายยังไม่ถึงระดับพื้นฐาน จึงรับรองไม่ได้",
                 "The final score is below the Basic band, so it cannot be certified."));
         var now = clock.GetUtcNow();
+        // The number and the certificate commit together (see CertificateNumbers).
+        await using var transaction = certified ? await db.Database.BeginTransactionAsync(ct) : null;
         var number = certified ? await Certificates.CertificateNumbers.NextAsync(db, assessment.Round!.FiscalYear, ct) : "";
         var moved = await workflow.MoveAsync(assessment, certified ? AssessmentAction.Certify : AssessmentAction.DenyCertification, TransitionFacts.None, reason, a =>
         {
@@ -164,7 +166,9 @@ public sealed class SiteVisitHandlers(PmqaDbContext db, AssessmentAccess access,
                     Number = number, SignatoryName = a.Round.SignatoryName, SignatoryPosition = a.Round.SignatoryPosition,
                 });
         }, ct);
-        return moved is Outcome<AssessmentState>.Conflict c ? new Outcome<VisitView>.Conflict(c.Message) : await ViewAsync(assessment, ct);
+        if (moved is Outcome<AssessmentState>.Conflict c) return new Outcome<VisitView>.Conflict(c.Message);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return await ViewAsync(assessment, ct);
     }
 
     private static readonly Msg NotAccepted = new("ขั้นตอนนี้ทำได้หลังจากหน่วยงานตอบรับการตรวจ ณ พื้นที่ และก่อนบันทึกว่าตรวจเสร็จ",

@@ -20,7 +20,7 @@ public static class Commands
         if (verb == "migrate")
         {
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-            await db.Database.MigrateAsync();
+            await Data.DatabaseMigrator.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Migrate"));
             Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", pending)}");
         }
         else

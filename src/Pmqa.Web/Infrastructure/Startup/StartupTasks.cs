@@ -21,7 +21,7 @@ public static class StartupTasks
         var db = services.GetRequiredService<PmqaDbContext>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
-            await db.Database.MigrateAsync();
+            await Data.DatabaseMigrator.MigrateAsync(db, log);
         await EnsureOpdcAsync(db);
         await LoadShippedPacksAsync(db, services.GetRequiredService<TimeProvider>(), log, app.Configuration);
         await BootstrapAdministratorAsync(app, services, log);
