@@ -29,7 +29,7 @@ public sealed class OrganizationQueries(PmqaDbContext db, CurrentUser currentUse
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim().ToLower();
-            query = query.Where(o => o.Code.ToLower().Contains(s) || o.NameTh.Contains(search.Trim()) || o.NameEn.ToLower().Contains(s));
+            query = query.Where(o => o.CodeKey.Contains(s) || o.NameTh.Contains(search.Trim()) || o.NameEn.ToLower().Contains(s));
         }
         page = Math.Max(1, page);
         var total = await query.CountAsync(ct);
