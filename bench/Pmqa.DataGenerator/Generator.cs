@@ -319,22 +319,14 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
         return round;
     }
 
-    /// <summary>A round on the fiscal year's usual calendar (deadline 31 March, site visits June–August, award in
-    /// September); when that deadline has passed, the same spacing from today, so submission stays possible.</summary>
+    /// <summary>A round on the fiscal year's usual calendar, or, once its deadline is near or gone, dates from today
+    /// that the round rules still accept (RoundCalendar, tested with a moving clock).</summary>
     private RoundInput RoundDates(int fiscalYear)
     {
-        var now = _clock.GetUtcNow();
-        var ce = fiscalYear - ThaiTime.BuddhistEraOffset; // the CE year the fiscal year ends in
-        DateTimeOffset Bangkok(int year, int month, int day, int hour = 0, int minute = 0) =>
-            new DateTimeOffset(year, month, day, hour, minute, 0, ThaiTime.Bangkok.BaseUtcOffset).ToUniversalTime();
-        var opens = ThaiTime.FiscalYearStart(fiscalYear).ToUniversalTime();
-        var deadline = Bangkok(ce, 3, 31, 16, 30);
-        if (deadline > now.AddDays(14))
-            return new RoundInput(fiscalYear, options.Framework, CreateRound.AudienceNames, opens, deadline,
-                Bangkok(ce, 5, 31, 16, 30), Bangkok(ce, 6, 1), Bangkok(ce, 8, 31, 23, 59), Bangkok(ce, 9, 15, 9));
-        var start = new DateTimeOffset(now.UtcDateTime.Date.AddDays(90).AddHours(9.5), TimeSpan.Zero); // 16:30 in Bangkok
-        return new RoundInput(fiscalYear, options.Framework, CreateRound.AudienceNames, opens, start,
-            start.AddDays(60), start.AddDays(70), start.AddDays(150), start.AddDays(170));
+        var d = RoundCalendar.Suggested(fiscalYear, _clock.GetUtcNow())
+            ?? throw new GeneratorException($"Fiscal year {fiscalYear} is over: a new round of it could no longer be submitted. Choose a later fiscal year.");
+        return new RoundInput(fiscalYear, options.Framework, CreateRound.AudienceNames, d.OpensAt, d.SubmissionDeadline,
+            d.VerificationEndsAt, d.SiteVisitFrom, d.SiteVisitTo, d.AwardDate);
     }
 
     private sealed record AssessmentRow(Guid Id, bool HasAnswers);
