@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -14,7 +15,9 @@ namespace Pmqa.Web.Tests.Security;
 /// <summary>
 /// Walks every endpoint and page the application maps (so a new one is covered the moment it exists) and
 /// proves that an anonymous caller gets a sign-in redirect or 401, and that a member of another
-/// organisation gets 404 for organisation data and administration, and never sees the victim's data.
+/// organisation gets 404 for organisation data and administration, and never sees the victim's data; then
+/// walks it again as a category owner of another category, a reviewer not on the review team, an OPDC officer
+/// and an administrator, each answer checked against the row's expectation for that role (AccessByRole.cs).
 /// </summary>
 public abstract class AccessControlTests(PmqaApp app)
 {
@@ -39,6 +42,8 @@ public abstract class AccessControlTests(PmqaApp app)
             + string.Join("\n", missing.Select(k => $"        [\"{k}\"] = Access.<Public|SignedIn|Own|Organization|Officer|Admin>,")));
         var stale = AccessTable.Expected.Keys.Except(mapped.Select(m => m.Key)).Order().ToList();
         Assert.True(stale.Count == 0, "These rows of AccessTable.cs name routes the application no longer maps: " + string.Join(", ", stale));
+        var staleByRole = AccessByRole.Exceptions.Keys.Select(k => k.Route).Except(AccessTable.Expected.Keys).Distinct().Order().ToList();
+        Assert.True(staleByRole.Count == 0, "These rows of AccessByRole.cs name routes AccessTable.cs does not have: " + string.Join(", ", staleByRole));
     }
 
     [Fact]
@@ -105,6 +110,105 @@ public abstract class AccessControlTests(PmqaApp app)
             "an outsider's request removed the victim's membership");
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Id == Guid.Parse(values["notificationId"]) && n.ReadAt == null)),
             "an outsider's request marked the victim's notification as read");
+    }
+
+    // ---- The other roles of issue 8: each row's expected answer per role comes from AccessByRole.cs. ----
+
+    [Fact]
+    public Task An_OPDC_officer_gets_what_the_table_says_everywhere() => WalkAsync(Caller.OpdcOfficer);
+
+    [Fact]
+    public Task An_administrator_gets_what_the_table_says_everywhere() => WalkAsync(Caller.Administrator);
+
+    [Fact]
+    public Task A_reviewer_not_on_the_review_team_gets_what_the_table_says_everywhere() => WalkAsync(Caller.ReviewerNotOnTeam);
+
+    [Fact]
+    public Task A_category_owner_of_another_category_gets_what_the_table_says_everywhere() => WalkAsync(Caller.CategoryOwnerOfAnotherCategory);
+
+    /// <summary>Sends every route to the caller (reads first, so that a removal the caller may make does not
+    /// hide what a later read would show) and lists every route whose answer is not the table's.</summary>
+    private async Task WalkAsync(Caller caller)
+    {
+        var (values, victim) = await VictimAsync();
+        var assessmentId = Guid.Parse(values["assessmentId"]);
+        var admin = await app.AdminApiAsync();
+        var opdc = await app.OpdcAsync();
+        // The assessment has a review team, of someone else.
+        var teamReviewer = await admin.PersonAsync(opdc, "reviewer");
+        await app.WithDbAsync(db =>
+        {
+            db.ReviewAssignments.Add(new Pmqa.Data.Entities.ReviewAssignment
+            {
+                AssessmentId = assessmentId, UserId = teamReviewer.Id, IsLead = true, AssignedAt = DateTimeOffset.UtcNow, AssignedBy = "test",
+            });
+            return db.SaveChangesAsync();
+        });
+        var (email, password, writes) = caller switch
+        {
+            Caller.Administrator => (PmqaApp.AdminEmail, PmqaApp.AdminPassword, null),
+            Caller.OpdcOfficer => ((await admin.PersonAsync(opdc, "opdcOfficer")).Email, Seed.Password, null),
+            Caller.ReviewerNotOnTeam => ((await admin.PersonAsync(opdc, "reviewer")).Email, Seed.Password, null),
+            _ => await CategoryOwnerAsync(admin, values),
+        };
+        var api = await app.ApiAsync(email, password);
+        var pages = await app.BrowserAsync(email, password);
+
+        var wrong = new List<string>();
+        foreach (var probe in (await ProbesAsync(values)).OrderBy(p => p.Method is "GET" or "HEAD" ? 0 : 1))
+        {
+            var expected = AccessByRole.Expected(probe.Key, probe.Access, caller);
+            var client = probe.Key == "DELETE /api/v1/auth/token" ? await app.ApiAsync(email, password) : probe.IsPage ? pages : api;
+            // A refusal that depends on the request (which issue, which file) is asked with a real request on a draft.
+            var response = writes is not null && writes.TryGetValue(probe.Key, out var real) ? await client.SendAsync(await real()) : await SendAsync(client, probe);
+            var actual = Classify(response);
+            if (actual != expected) wrong.Add($"{caller}: {probe.Key} answered {(int)response.StatusCode} ({actual}), the table says {expected}");
+            else if (expected == Answer.NotFound && (await response.Content.ReadAsStringAsync()).Contains(victim.Code))
+                wrong.Add($"{caller}: {probe.Key} refused but showed the victim's code");
+        }
+        Assert.True(wrong.Count == 0, "Answers that differ from AccessTable.cs / AccessByRole.cs:\n" + string.Join("\n", wrong));
+    }
+
+    private static Answer? Classify(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.NotFound => Answer.NotFound,
+        HttpStatusCode.Forbidden => Answer.Forbidden,
+        HttpStatusCode.Unauthorized => null,
+        HttpStatusCode.Redirect when response.Headers.Location!.ToString().Contains("/account/login") => null,
+        _ => Answer.Allowed,
+    };
+
+    /// <summary>A category owner of the victim agency given category 2, and the real requests (on a draft of the
+    /// same agency, with a file of the coordinator's supporting issue 1.1) for the routes where the category decides.</summary>
+    private async Task<(string, string, Dictionary<string, Func<Task<HttpRequestMessage>>>)> CategoryOwnerAsync(HttpClient admin, Dictionary<string, string> values)
+    {
+        var org = new Seed.Org(Guid.Parse(values["orgId"]), "", "");
+        var owner = await admin.PersonAsync(org, "categoryOwner");
+        await app.WithDbAsync(db =>
+        {
+            db.CategoryAssignments.Add(new Pmqa.Data.Entities.CategoryAssignment { AssessmentId = Guid.Parse(values["assessmentId"]), CategoryCode = "2", UserId = owner.Id });
+            return db.SaveChangesAsync();
+        });
+        var round = await admin.OpenRoundAsync(fiscalYear: AssessmentSeed.UnusedFiscalYear());
+        var draft = (await (await admin.GetAsync($"/api/v1/organizations/{org.Id}/assessments")).JsonAsync())
+            .EnumerateArray().Single(a => a.GetProperty("roundId").GetGuid() == round).GetProperty("id").GetGuid();
+        var coordinator = await app.ApiAsync((await admin.PersonAsync(org, "coordinator")).Email, Seed.Password);
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync($"/api/v1/assessments/{draft}/assignments/2", new { userId = owner.Id })).StatusCode);
+        var url = $"/api/v1/assessments/{draft}/evidence";
+        var file = await Seed.IdOf(await coordinator.PostAsync(url, Features.Evidence.EvidenceFiles.Form(Features.Evidence.EvidenceFiles.Pdf("walk"), "แผน.pdf", "1.1")));
+        var client = await app.ApiAsync(owner.Email, Seed.Password);
+        Task<HttpRequestMessage> Request(HttpMethod method, string path, HttpContent? content = null) =>
+            Task.FromResult(new HttpRequestMessage(method, path) { Content = content });
+        return (owner.Email, Seed.Password, new()
+        {
+            ["PUT /api/v1/assessments/{assessmentId}/issues/{issueCode}"] = async () =>
+                AssessmentSeed.PutIssue(draft, "1.1", new { @checked = new[] { "1.1.B1" } }, await client.IssueETagAsync(draft, "1.1")),
+            ["PUT /api/v1/assessments/{assessmentId}/evidence/{evidenceId}/links/{issueCode}"] = () => Request(HttpMethod.Put, $"{url}/{file}/links/1.2"),
+            ["DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}/links/{issueCode}"] = () => Request(HttpMethod.Delete, $"{url}/{file}/links/1.1"),
+            ["DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}"] = () => Request(HttpMethod.Delete, $"{url}/{file}"),
+            ["POST /api/v1/assessments/{assessmentId}/evidence"] = () => Request(HttpMethod.Post, url,
+                Features.Evidence.EvidenceFiles.Form(Features.Evidence.EvidenceFiles.Pdf("owner"), "อื่น.pdf", "1.1")),
+        });
     }
 
     private sealed record Victim(string Code, string Name, string Email);
