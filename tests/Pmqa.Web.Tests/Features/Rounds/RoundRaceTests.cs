@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Domain.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Pmqa.Data.Entities;
+using Pmqa.Web.Features.Rounds;
+using Pmqa.Web.Infrastructure.Web;
 using Pmqa.Web.Tests.Infrastructure;
 
 namespace Pmqa.Web.Tests.Features.Rounds;
@@ -35,6 +39,29 @@ public abstract class RoundRaceTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task An_officer_whose_colleague_saved_the_same_round_a_moment_earlier_is_told_at_the_fiscal_year()
+    {
+        var admin = await app.AdminApiAsync();
+        var fiscalYear = AssessmentSeed.UnusedFiscalYear();
+        var now = DateTimeOffset.UtcNow.AddYears(fiscalYear - ThaiTime.FiscalYearOf(DateTimeOffset.UtcNow));
+        var input = new RoundInput(fiscalYear, "pmqa-4.0", ["department"], now.AddDays(-1), now.AddDays(30));
+        // Both officers pass the "is there a round already?" check; the colleague's save lands first.
+        var race = ((IRaceApp)app).Race;
+        race.When = db => db.ChangeTracker.Entries<Round>().Any(e => e.State == EntityState.Added && e.Entity.FiscalYear == fiscalYear);
+        race.Competitor = async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            Assert.IsType<Outcome<Guid>.Ok>(await scope.ServiceProvider.GetRequiredService<CreateRound>().HandleAsync(input));
+        };
+
+        var response = await admin.PostAsJsonAsync("/api/v1/rounds", input);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(fiscalYear.ToString(), (await response.JsonAsync()).GetProperty("errors").GetProperty("fiscalYear")[0].GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Rounds.CountAsync(r => r.FiscalYear == fiscalYear)));
+    }
+
+    [Fact]
     public async Task A_cancelled_round_frees_its_fiscal_year_and_audience()
     {
         var admin = await app.AdminApiAsync();
@@ -51,5 +78,5 @@ public abstract class RoundRaceTests(PmqaApp app)
     }
 }
 
-public sealed class RoundRaceTests_Sqlite(SqliteApp app) : RoundRaceTests(app), IClassFixture<SqliteApp>;
-public sealed class RoundRaceTests_Postgres(PostgresApp app) : RoundRaceTests(app), IClassFixture<PostgresApp>;
+public sealed class RoundRaceTests_Sqlite(RaceSqliteApp app) : RoundRaceTests(app), IClassFixture<RaceSqliteApp>;
+public sealed class RoundRaceTests_Postgres(RacePostgresApp app) : RoundRaceTests(app), IClassFixture<RacePostgresApp>;
