@@ -75,6 +75,8 @@ public abstract partial class ForgotPasswordTests(PmqaApp app, MailSetup mail)
         Assert.Equal(2, unknownAudit.Count);
         Assert.All(unknownAudit, a => Assert.Contains(RequestPasswordReset.Outcomes.UnknownAddress, a.ChangesJson));
         Assert.Contains(RequestPasswordReset.Outcomes.Disabled, Assert.Single(await AuditAsync(disabled.Id.ToString())).ChangesJson);
+        var trail = await (await app.BrowserAsync(PmqaApp.AdminEmail, PmqaApp.AdminPassword)).GetHtmlAsync($"/audit?entityType={RequestPasswordReset.AuditType}");
+        Assert.Contains($"ขอลิงก์ตั้งรหัสผ่านใหม่สำหรับ {unknown} จาก 192.0.2.2: ไม่มีบัญชีที่ใช้อีเมลนี้", trail.Body!.TextContent);
     }
 
     [Fact]
