@@ -20,7 +20,7 @@ namespace Pmqa.Browser.Tests;
 /// It serves HTTPS with a throwaway self-signed certificate, as in production, so the Secure cookies,
 /// antiforgery and HSTS behave as they will for real users.
 /// </summary>
-public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "admin@opdc.go.th";
     public const string AdminPassword = "browser-test-2569";

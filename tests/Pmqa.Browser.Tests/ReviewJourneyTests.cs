@@ -107,11 +107,15 @@ public sealed class ReviewJourneyTests(BrowserFixture browser, AppServer app, IT
 
         // The officer schedules, records a finding, marks the visit done and certifies.
         await opdc.GotoAsync($"{home}/site-visit");
-        await opdc.Page.Locator("#ScheduledAt").FillAsync(app.Clock.GetUtcNow().UtcDateTime.AddHours(7 + 1).ToString("yyyy-MM-ddTHH:mm"));
+        // Typed as the officer reads dates everywhere: day/month/Buddhist Era year (a Gregorian date picker took 2570 as 2570 CE).
+        var visitAt = app.Clock.GetUtcNow().UtcDateTime.AddHours(7 + 1);
+        await Expect(opdc.Page.Locator("#ScheduledAt")).ToHaveAttributeAsync("type", "text");
+        await opdc.Page.Locator("#ScheduledAt").FillAsync($"{visitAt.Day}/{visitAt.Month}/{visitAt.Year + 543} {visitAt:HH:mm}");
         await opdc.Page.Locator("#Location").FillAsync("ห้องประชุมชั้น 5 อาคารกรมทดสอบ");
         await opdc.Page.GetByLabel("นางสาวนำทีม ตรวจดี").CheckAsync();
         await opdc.Page.Locator("button", new() { HasTextString = "บันทึกนัดหมาย" }).ClickAsync();
         await Expect(opdc.Page.Locator("#visit-details")).ToContainTextAsync("ห้องประชุมชั้น 5");
+        await Expect(opdc.Page.Locator("#visit-details")).ToContainTextAsync((visitAt.Year + 543).ToString());
         // Findings and "done" wait for the visit's time: the server's clock moves past it.
         await Expect(opdc.Page.Locator("#findings-not-yet")).ToBeVisibleAsync();
         app.Clock.Advance(TimeSpan.FromHours(2));

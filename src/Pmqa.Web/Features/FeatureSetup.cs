@@ -16,6 +16,7 @@ public static class FeatureSetup
 {
     public static IServiceCollection AddPmqaFeatures(this IServiceCollection services) => services
         .AddScoped<PasswordCheck>().AddScoped<IssueApiToken>().AddScoped<RevokeApiToken>()
+        .AddScoped<RequestPasswordReset>().AddSingleton<PasswordResetLimits>()
         .AddScoped<FrameworkCatalog>().AddScoped<ImportFramework>().AddScoped<DeleteFrameworkVersion>()
         .AddScoped<CreateUser>().AddScoped<SetUserDisabled>().AddScoped<IssuePasswordReset>().AddScoped<UserQueries>()
         .AddScoped<CreateOrganization>().AddScoped<UpdateOrganization>().AddScoped<ImportOrganizations>()

@@ -219,5 +219,10 @@ public static class AccessTable
         ["PUT /api/v1/assessments/{assessmentId}/site-visit/findings/{issueCode}"] = Access.Organization,
         ["PUT /api/v1/organizations/{orgId}"] = Access.Admin,
         ["PUT /api/v1/rounds/{roundId}/award-thresholds"] = Access.Officer,
+
+        // Forgot password (issue 14): anyone may ask; the answer never says whether the address has an account.
+        ["GET /account/forgot-password"] = Access.Public,
+        ["POST /account/forgot-password"] = Access.Public,
+        ["POST /api/v1/auth/password-reset"] = Access.Public,
     };
 }

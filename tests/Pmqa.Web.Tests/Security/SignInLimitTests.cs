@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Pmqa.Web.Tests.Infrastructure;
 
 namespace Pmqa.Web.Tests.Security;
@@ -23,28 +21,13 @@ public sealed class RateLimitedApp : SqliteApp
     /// <summary>The reverse proxy named in configuration.</summary>
     public const string TrustedProxy = "10.0.0.5";
 
-    /// <summary>The test server has no network peer: a request says which address it comes from with
-    /// this header, read before the application's pipeline (so before the forwarded-headers middleware).</summary>
-    public const string PeerHeader = "X-Test-Peer";
+    /// <summary>See <see cref="PeerFromHeader"/>.</summary>
+    public const string PeerHeader = PeerFromHeader.Header;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromHeader>());
-    }
-
-    private sealed class PeerFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
+        PeerFromHeader.AddTo(builder);
     }
 }
 

@@ -19,7 +19,7 @@ public static class AuditKinds
         ["review"] = (new("การตรวจประเมินและคำชี้แจง", "Review and clarifications"),
             [nameof(ReviewAssignment), nameof(ReviewAnswer), nameof(ConsensusAnswer), nameof(Clarification), nameof(ClarificationMessage)]),
         ["sitevisit"] = (new("การตรวจ ณ พื้นที่และใบรับรอง", "Site visits and certificates"), [nameof(SiteVisit), nameof(SiteVisitFinding), nameof(Certificate)]),
-        ["people"] = (new("ผู้ใช้และสมาชิก", "People and memberships"), [nameof(AppUser), nameof(Membership), nameof(ApiToken)]),
+        ["people"] = (new("ผู้ใช้และสมาชิก", "People and memberships"), [nameof(AppUser), nameof(Membership), nameof(ApiToken), Account.RequestPasswordReset.AuditType]),
         ["setup"] = (new("หน่วยงาน รอบ และเกณฑ์", "Organisations, rounds and frameworks"), [nameof(Organization), nameof(Round), nameof(FrameworkVersion)]),
     };
 
@@ -42,6 +42,7 @@ public static class AuditDescriber
             nameof(IssueAnswer) => IssueAnswer(changes, subject).ToList(),
             nameof(ProfileAnswer) => [new Msg($"แก้ไขลักษณะสำคัญขององค์การ หัวข้อ {subject}", $"changed organisation profile section {subject}")],
             nameof(Assessment) => Assessment(changes).ToList(),
+            Account.RequestPasswordReset.AuditType => [PasswordResetRequest(changes)],
             _ => [],
         };
         if (lines.Count > 0) return lines;
@@ -102,6 +103,21 @@ public static class AuditDescriber
                     break;
             }
         }
+    }
+
+    private static Msg PasswordResetRequest(IReadOnlyList<FieldChange> changes)
+    {
+        string? Value(string field) => changes.FirstOrDefault(c => c.Field == field)?.New;
+        var (email, client) = (Value("Email"), Value("Client"));
+        var outcome = Value("Outcome") switch
+        {
+            Account.RequestPasswordReset.Outcomes.Mailed => new Msg("ส่งลิงก์ทางอีเมลแล้ว", "link e-mailed"),
+            Account.RequestPasswordReset.Outcomes.UnknownAddress => new Msg("ไม่มีบัญชีที่ใช้อีเมลนี้ ไม่ได้ส่ง", "no account has this address; nothing sent"),
+            Account.RequestPasswordReset.Outcomes.Disabled => new Msg("บัญชีถูกระงับ ไม่ได้ส่ง", "the account is disabled; nothing sent"),
+            var other => new Msg($"ไม่ได้ส่ง ({other})", $"nothing sent ({other})"),
+        };
+        return new($"ขอลิงก์ตั้งรหัสผ่านใหม่สำหรับ {email} จาก {client}: {outcome.Th}",
+            $"asked for a set-password link for {email} from {client}: {outcome.En}");
     }
 
     private static IEnumerable<Msg> Assessment(IReadOnlyList<FieldChange> changes)

@@ -105,8 +105,7 @@ public static class RoundDateFields
             else
             {
                 values[name] = null;
-                state.AddModelError($"{prefix}.{name}", Bilingual.T("วันที่ไม่ถูกต้อง: ใช้ วัน/เดือน/ปี พ.ศ. และเวลา เช่น 1/10/2569 09:00",
-                    "Not a date: use day/month/year and time, e.g. 1/10/2026 09:00."));
+                state.AddModelError($"{prefix}.{name}", ThaiDateInput.NotADate);
             }
         }
         return values;

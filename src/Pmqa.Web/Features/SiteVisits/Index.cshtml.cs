@@ -46,7 +46,7 @@ public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access
     public async Task<IActionResult> OnGetAsync(Guid assessmentId)
     {
         if (!await LoadAsync(assessmentId)) return NotFound();
-        ScheduledAt = BangkokInput.Format(Visit.ScheduledAt);
+        ScheduledAt = ThaiDateInput.Format(Visit.ScheduledAt, Bilingual.IsThai);
         Mode = Visit.Mode ?? "OnSite";
         Location = Visit.Location;
         TeamIds = Visit.Team.Select(t => t.UserId).ToList();
@@ -63,9 +63,9 @@ public sealed class IndexModel(SiteVisitHandlers visits, AssessmentAccess access
 
     public Task<IActionResult> OnPostScheduleAsync(Guid assessmentId)
     {
-        var at = BangkokInput.Parse(ScheduledAt);
-        if (!string.IsNullOrWhiteSpace(ScheduledAt) && at is null)
-            ModelState.AddModelError("scheduledAt", Bilingual.T("วันเวลาไม่ถูกต้อง", "The date and time are not valid."));
+        // Typed as day/month/year with the BE year in Thai, like the round's dates (a date picker is Gregorian).
+        if (!ThaiDateInput.TryParse(ScheduledAt, out var at))
+            ModelState.AddModelError(nameof(ScheduledAt), ThaiDateInput.NotADate);
         return Act(assessmentId, () => visits.ScheduleAsync(assessmentId, new VisitBody(at, Mode, Location, TeamIds, Agenda, VisitVersion)),
             Bilingual.T("บันทึกนัดหมายแล้ว", "The visit is scheduled."));
     }

@@ -10,6 +10,10 @@ namespace Pmqa.Web.Infrastructure.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>How long a one-time set-password link works: an invitation, an administrator's reset link or
+    /// an e-mailed "forgot password" link (all are Identity password-reset tokens).</summary>
+    public static readonly TimeSpan SetPasswordLinkLifespan = TimeSpan.FromDays(3);
+
     public static WebApplicationBuilder AddPmqaAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,7 +37,7 @@ public static class AuthSetup
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<BilingualIdentityErrors>();
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = SetPasswordLinkLifespan);
 
         // Keys live beside the SQLite database so sign-ins survive a restart (configurable for a cluster).
         services.AddDataProtection()

@@ -18,7 +18,7 @@ public static class RateLimits
             o.AddPolicy(SignIn, context => !HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, token) =>
             {
@@ -33,4 +33,11 @@ public static class RateLimits
         });
         return builder;
     }
+}
+
+/// <summary>The client a request comes from: the peer, or the X-Forwarded-For address when the peer is a trusted
+/// proxy (the forwarded-headers middleware has already applied <see cref="TrustedProxies"/>).</summary>
+public static class ClientAddress
+{
+    public static string Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

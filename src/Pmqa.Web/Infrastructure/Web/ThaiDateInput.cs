@@ -18,6 +18,10 @@ public static partial class ThaiDateInput
         ? "วัน/เดือน/ปี พ.ศ. และเวลา เช่น 1/10/2569 09:00 (ไม่ระบุเวลา = 00:00)"
         : "day/month/year and time, e.g. 1/10/2026 09:00 (a BE year such as 2569 works too; no time = 00:00)";
 
+    /// <summary>The message at a field whose text is not a date.</summary>
+    public static string NotADate => Bilingual.T("วันที่ไม่ถูกต้อง: ใช้ วัน/เดือน/ปี พ.ศ. และเวลา เช่น 1/10/2569 09:00",
+        "Not a date: use day/month/year and time, e.g. 1/10/2026 09:00.");
+
     public static string Format(DateTimeOffset? instant, bool thai)
     {
         if (instant is not { } i) return "";

@@ -1,4 +1,4 @@
-// Autosave for the issue form: a change is saved a moment after typing stops. The server keeps the version.
+// Autosave for the issue form (the loop itself is autosave-loop.js). The server keeps the version.
 // An invalid draft is not saved: the answer names the wrong fields and the message appears at each of them,
 // with everything typed (ticks included) left as it is and a warning before leaving. When the version has moved
 // on (someone else saved), the form is submitted normally so the page shows the conflict screen with both
@@ -7,12 +7,6 @@
 (() => {
   const form = document.getElementById("issue-form");
   if (!form || form.dataset.autosave !== "on") return;
-  const status = document.getElementById("autosave-status");
-  const say = (text) => { if (status) status.textContent = text; };
-  const thai = document.documentElement.lang === "th";
-  let timer = null;
-  let saving = false;
-  let dirty = false; // something typed that the server has not accepted yet
 
   function feedbackOf(field) {
     const id = (field.getAttribute("aria-describedby") || "").split(" ").find((x) => x.endsWith("-error"));
@@ -51,48 +45,25 @@
     }
   }
 
-  async function save() {
-    if (saving) { schedule(); return; }
-    saving = true;
-    dirty = false;
-    say(thai ? "กำลังบันทึก…" : "Saving…");
-    try {
-      const response = await fetch(form.dataset.autosaveUrl, { method: "POST", body: new FormData(form), headers: { Accept: "application/json" } });
-      if (response.ok) {
-        const result = await response.json();
-        form.querySelector("input[name=Version]").value = result.version;
-        document.getElementById("live-score").textContent = result.score;
-        document.getElementById("live-level").textContent = result.level;
-        form.querySelectorAll("[data-uncounted]").forEach((el) => { el.hidden = !result.uncounted.includes(el.dataset.uncounted); });
-        clearErrors();
-        document.getElementById("conflict")?.remove(); // merged and saved: the two versions are one again
-        if (!dirty) say((thai ? "บันทึกอัตโนมัติแล้ว " : "Saved automatically ") + result.at);
-      } else if (response.status === 400) {
-        dirty = true;
-        showErrors((await response.json()).errors);
-        say(thai ? "ยังไม่ได้บันทึก: แก้ไขช่องที่มีข้อความแจ้งก่อน สิ่งที่คุณแก้ไขยังอยู่ครบ" : "Not saved: correct the fields marked; everything you changed is still here");
-      } else if (response.status === 409) {
-        dirty = false;
-        form.requestSubmit();
-      } else {
-        throw new Error(String(response.status));
-      }
-    } catch {
-      dirty = true;
-      say(thai ? "ยังไม่ได้บันทึก: ติดต่อเซิร์ฟเวอร์ไม่ได้ จะลองใหม่" : "Not saved: the server cannot be reached; retrying");
-      schedule(5000);
-    } finally {
-      saving = false;
+  window.pmqaAutosave(form, async (response, loop) => {
+    if (response.ok) {
+      const result = await response.json();
+      form.querySelector("input[name=Version]").value = result.version;
+      document.getElementById("live-score").textContent = result.score;
+      document.getElementById("live-level").textContent = result.level;
+      form.querySelectorAll("[data-uncounted]").forEach((el) => { el.hidden = !result.uncounted.includes(el.dataset.uncounted); });
+      clearErrors();
+      document.getElementById("conflict")?.remove(); // merged and saved: the two versions are one again
+      loop.saved(result.at);
+    } else if (response.status === 400) {
+      loop.dirty = true;
+      showErrors((await response.json()).errors);
+      loop.say(loop.thai ? "ยังไม่ได้บันทึก: แก้ไขช่องที่มีข้อความแจ้งก่อน สิ่งที่คุณแก้ไขยังอยู่ครบ" : "Not saved: correct the fields marked; everything you changed is still here");
+    } else if (response.status === 409) {
+      loop.dirty = false;
+      form.requestSubmit();
+    } else {
+      throw new Error(String(response.status));
     }
-  }
-
-  function schedule(delay = 1200) {
-    clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; save(); }, delay);
-  }
-
-  form.addEventListener("change", () => { dirty = true; schedule(300); });
-  form.addEventListener("input", () => { dirty = true; say(thai ? "มีการแก้ไขที่ยังไม่บันทึก" : "Unsaved changes"); schedule(); });
-  form.addEventListener("submit", () => { clearTimeout(timer); timer = null; dirty = false; });
-  window.addEventListener("beforeunload", (e) => { if (dirty || timer || saving) { e.preventDefault(); e.returnValue = ""; } });
+  });
 })();

@@ -1,4 +1,4 @@
-// Autosave for the organisation profile: the whole form (every section) is posted a moment after typing stops,
+// Autosave for the organisation profile (the loop itself is autosave-loop.js): the whole form (every section) is posted a moment after typing stops,
 // and the server saves each section that changed, with that section's own version. The answer says, per section,
 // the new version or why it was not saved; the page never replaces what was typed, it only updates versions and
 // messages. A section refused (too long, or saved by someone else meanwhile) shows why at the field, and the
@@ -6,12 +6,6 @@
 (() => {
   const form = document.getElementById("profile-form");
   if (!form || form.dataset.autosave !== "on") return;
-  const status = document.getElementById("autosave-status");
-  const say = (text) => { if (status) status.textContent = text; };
-  const thai = document.documentElement.lang === "th";
-  let timer = null;
-  let saving = false;
-  let dirty = false; // something typed that the server has not accepted yet
 
   const part = (section, role) => section.querySelector(`[data-role='${role}']`);
 
@@ -37,44 +31,21 @@
     }
   }
 
-  async function save() {
-    if (saving) { schedule(); return; }
-    saving = true;
-    dirty = false;
-    say(thai ? "กำลังบันทึก…" : "Saving…");
-    try {
-      const response = await fetch(form.dataset.autosaveUrl, { method: "POST", body: new FormData(form), headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(String(response.status));
-      const result = await response.json();
-      let refused = 0;
-      for (const r of result.sections) {
-        const section = form.querySelector(`[data-section='${CSS.escape(r.code)}']`);
-        if (!section) continue;
-        show(section, r);
-        if (!r.saved) refused++;
-      }
-      if (refused > 0) {
-        dirty = true;
-        say(thai ? `ยังไม่ได้บันทึก ${refused} หัวข้อ: ดูข้อความที่หัวข้อนั้น` : `${refused} section(s) not saved: see the message at the section`);
-      } else if (!dirty) {
-        say((thai ? "บันทึกอัตโนมัติแล้ว " : "Saved automatically ") + result.at);
-      }
-    } catch {
-      dirty = true;
-      say(thai ? "ยังไม่ได้บันทึก: ติดต่อเซิร์ฟเวอร์ไม่ได้ จะลองใหม่" : "Not saved: the server cannot be reached; retrying");
-      schedule(5000);
-    } finally {
-      saving = false;
+  window.pmqaAutosave(form, async (response, loop) => {
+    if (!response.ok) throw new Error(String(response.status));
+    const result = await response.json();
+    let refused = 0;
+    for (const r of result.sections) {
+      const section = form.querySelector(`[data-section='${CSS.escape(r.code)}']`);
+      if (!section) continue;
+      show(section, r);
+      if (!r.saved) refused++;
     }
-  }
-
-  function schedule(delay = 1200) {
-    clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; save(); }, delay);
-  }
-
-  form.addEventListener("change", () => { dirty = true; schedule(300); });
-  form.addEventListener("input", () => { dirty = true; say(thai ? "มีการแก้ไขที่ยังไม่บันทึก" : "Unsaved changes"); schedule(); });
-  form.addEventListener("submit", () => { clearTimeout(timer); dirty = false; });
-  window.addEventListener("beforeunload", (e) => { if (dirty || timer || saving) { e.preventDefault(); e.returnValue = ""; } });
+    if (refused > 0) {
+      loop.dirty = true;
+      loop.say(loop.thai ? `ยังไม่ได้บันทึก ${refused} หัวข้อ: ดูข้อความที่หัวข้อนั้น` : `${refused} section(s) not saved: see the message at the section`);
+    } else {
+      loop.saved(result.at);
+    }
+  });
 })();

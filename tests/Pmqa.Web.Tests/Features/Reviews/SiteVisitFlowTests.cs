@@ -94,6 +94,39 @@ public abstract class SiteVisitFlowTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task On_the_page_the_visit_date_is_typed_with_a_Buddhist_Era_year_and_refused_at_the_field_when_past_or_not_a_date()
+    {
+        var s = await OfferedAsync();
+        var version = await AcceptedAsync(s);
+        var officer = await app.BrowserAsync(s.Officer.Email, Seed.Password);
+        var page = $"/assessments/{s.Team.AssessmentId}/site-visit";
+        Dictionary<string, string> Form(string when) => new()
+        {
+            ["ScheduledAt"] = when, ["Mode"] = "OnSite", ["Location"] = "ห้องประชุม 3", ["TeamIds"] = s.Lead.Id.ToString(),
+            ["VisitVersion"] = version.ToString(),
+        };
+        var field = (await officer.GetHtmlAsync(page)).QuerySelector("#ScheduledAt")!;
+        Assert.Equal("text", field.GetAttribute("type"));
+
+        var yesterday = Clock.GetUtcNow().AddDays(-1).ToOffset(TimeSpan.FromHours(7));
+        var typedPast = $"{yesterday.Day}/{yesterday.Month}/{yesterday.Year + 543} 10:00";
+        var past = await (await officer.PostFormAsync($"{page}?handler=Schedule", Form(typedPast), page)).HtmlAsync();
+        Assert.Contains("อนาคต", past.QuerySelector("#ScheduledAt-error")?.TextContent ?? "(no message at the field)");
+        Assert.Equal(typedPast, past.QuerySelector("#ScheduledAt")!.GetAttribute("value"));
+
+        var notADate = await (await officer.PostFormAsync($"{page}?handler=Schedule", Form("31/2/2570 10:00"), page)).HtmlAsync();
+        Assert.Contains("วัน/เดือน/ปี พ.ศ.", notADate.QuerySelector("#ScheduledAt-error")?.TextContent ?? "(no message at the field)");
+        Assert.Equal("ห้องประชุม 3", notADate.QuerySelector("#Location")!.GetAttribute("value"));
+
+        var nextWeek = Clock.GetUtcNow().AddDays(7).ToOffset(TimeSpan.FromHours(7));
+        var typed = $"{nextWeek.Day}/{nextWeek.Month}/{nextWeek.Year + 543} 13:30";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"{page}?handler=Schedule", Form(typed), page)).StatusCode);
+        var saved = (await s.OfficerApi.GetAsync(s.Url("site-visit")).JsonOf()).GetProperty("scheduledAt").GetDateTimeOffset();
+        Assert.Equal(new DateTimeOffset(nextWeek.Year, nextWeek.Month, nextWeek.Day, 13, 30, 0, TimeSpan.FromHours(7)), saved);
+        Assert.Equal(typed, (await officer.GetHtmlAsync(page)).QuerySelector("#ScheduledAt")?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_visit_cannot_be_scheduled_in_the_past_nor_recorded_or_marked_done_before_its_time()
     {
         var s = await OfferedAsync();
