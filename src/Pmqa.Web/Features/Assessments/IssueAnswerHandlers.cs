@@ -19,7 +19,7 @@ public sealed record IssueAnswerView(
 }
 
 public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess access, FrameworkCatalog catalog, TimeProvider clock,
-    Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments)
+    Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments, ScoreCards cards)
 {
     public async Task<Outcome<(Assessment Assessment, FrameworkPack Pack, Issue Issue, IssueAnswerView View)>> GetAsync(
         Guid assessmentId, string issueCode, CancellationToken ct = default)
@@ -61,16 +61,19 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
             codes.Where(c => body.Checked?.Contains(c) == true),
             body.Explanations ?? [],
             body.Indicators ?? []);
-        if (db.Entry(row).State is EntityState.Modified or EntityState.Added)
-        {
-            row.UpdatedAt = clock.GetUtcNow();
-            row.UpdatedBy = me.Name;
-        }
+        var changed = db.Entry(row).State is EntityState.Modified or EntityState.Added;
+        if (!changed) return View(issue, row, pack.Scoring);
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = me.Name;
         if (db.Entry(row).State == EntityState.Added) row.Version = 1;
         else db.Entry(row).Property(r => r.Version).OriginalValue = ifMatch;
         try
         {
+            // The answers and the assessment's stored score card commit together (ADR 0015).
+            await using var transaction = await cards.BeginAsync(ct);
+            await cards.UpdateAsync(assessment, pack, [row], ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
