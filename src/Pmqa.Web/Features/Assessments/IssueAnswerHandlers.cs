@@ -21,6 +21,15 @@ public sealed record IssueAnswerView(
 public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess access, FrameworkCatalog catalog, TimeProvider clock,
     Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments, ScoreCards cards)
 {
+    // Every read and save of an issue runs one of these: compiled once, not rebuilt and looked up per request.
+    private static readonly Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>> AnswerToRead = EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid assessmentId, string issueCode) =>
+            db.IssueAnswers.AsNoTracking().SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode));
+
+    private static readonly Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>> AnswerToChange = EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid assessmentId, string issueCode) =>
+            db.IssueAnswers.SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode));
+
     public async Task<Outcome<(Assessment Assessment, FrameworkPack Pack, Issue Issue, IssueAnswerView View)>> GetAsync(
         Guid assessmentId, string issueCode, CancellationToken ct = default)
     {
@@ -28,7 +37,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<(Assessment, FrameworkPack, Issue, IssueAnswerView)>(found);
         var pack = await PackOf(assessment, ct);
         if (pack.FindIssue(issueCode) is not { } issue) return new Outcome<(Assessment, FrameworkPack, Issue, IssueAnswerView)>.NotFound();
-        var row = await db.IssueAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode, ct);
+        var row = await AnswerToRead(db, assessmentId, issueCode);
         return (assessment, pack, issue, View(issue, row, pack.Scoring));
     }
 
@@ -49,7 +58,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         var errors = Validate(issue, body);
         if (errors.Any) return errors;
 
-        var row = await db.IssueAnswers.SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode, ct);
+        var row = await AnswerToChange(db, assessmentId, issueCode);
         if ((row?.Version ?? 0) != ifMatch) return new Outcome<IssueAnswerView>.Conflict(StaleMessage);
         if (row is null)
         {

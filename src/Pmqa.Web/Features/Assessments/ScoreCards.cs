@@ -26,13 +26,16 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
     /// stale and is computed again on its next read or save.</summary>
     public const int CurrentRules = 1;
 
+    private static readonly Func<PmqaDbContext, Guid, Task<AssessmentScoreCard?>> StoredCard = EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid assessmentId) => db.AssessmentScoreCards.AsNoTracking().SingleOrDefault(c => c.AssessmentId == assessmentId));
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The assessment's card as the answers stand now; stored cards are read, not recomputed.</summary>
     public async Task<(FrameworkPack Pack, ScoreCard Card)> ReadAsync(Assessment assessment, CancellationToken ct = default)
     {
         var pack = await catalog.PackOfAsync(assessment, ct);
-        var stored = await db.AssessmentScoreCards.AsNoTracking().SingleOrDefaultAsync(c => c.AssessmentId == assessment.Id, ct);
+        var stored = await StoredCard(db, assessment.Id);
         if (stored is not null && IssuesOf(stored, pack) is { } issues) return (pack, RollUp(pack, assessment, issues));
 
         await using var transaction = await BeginAsync(ct);
