@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
+using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Data.Entities;
 using Pmqa.Domain.Assessments;
 using Pmqa.Domain.Frameworks;
@@ -22,13 +23,13 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
     Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments, ScoreCards cards)
 {
     // Every read and save of an issue runs one of these: compiled once, not rebuilt and looked up per request.
-    private static readonly Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>> AnswerToRead = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>>> AnswerToRead = new(() => EF.CompileAsyncQuery(
         (PmqaDbContext db, Guid assessmentId, string issueCode) =>
-            db.IssueAnswers.AsNoTracking().SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode));
+            db.IssueAnswers.AsNoTracking().SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode)));
 
-    private static readonly Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>> AnswerToChange = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>>> AnswerToChange = new(() => EF.CompileAsyncQuery(
         (PmqaDbContext db, Guid assessmentId, string issueCode) =>
-            db.IssueAnswers.SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode));
+            db.IssueAnswers.SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode)));
 
     public async Task<Outcome<(Assessment Assessment, FrameworkPack Pack, Issue Issue, IssueAnswerView View)>> GetAsync(
         Guid assessmentId, string issueCode, CancellationToken ct = default)
@@ -37,7 +38,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<(Assessment, FrameworkPack, Issue, IssueAnswerView)>(found);
         var pack = await PackOf(assessment, ct);
         if (pack.FindIssue(issueCode) is not { } issue) return new Outcome<(Assessment, FrameworkPack, Issue, IssueAnswerView)>.NotFound();
-        var row = await AnswerToRead(db, assessmentId, issueCode);
+        var row = await AnswerToRead.For(db)(db, assessmentId, issueCode);
         return (assessment, pack, issue, View(issue, row, pack.Scoring));
     }
 
@@ -58,7 +59,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         var errors = Validate(issue, body);
         if (errors.Any) return errors;
 
-        var row = await AnswerToChange(db, assessmentId, issueCode);
+        var row = await AnswerToChange.For(db)(db, assessmentId, issueCode);
         if ((row?.Version ?? 0) != ifMatch) return new Outcome<IssueAnswerView>.Conflict(StaleMessage);
         if (row is null)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Pmqa.Data;
+using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Data.Entities;
 using Pmqa.Domain.Frameworks;
 using Pmqa.Domain.Scoring;
@@ -26,8 +27,8 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
     /// stale and is computed again on its next read or save.</summary>
     public const int CurrentRules = 1;
 
-    private static readonly Func<PmqaDbContext, Guid, Task<AssessmentScoreCard?>> StoredCard = EF.CompileAsyncQuery(
-        (PmqaDbContext db, Guid assessmentId) => db.AssessmentScoreCards.AsNoTracking().SingleOrDefault(c => c.AssessmentId == assessmentId));
+    private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, Task<AssessmentScoreCard?>>> StoredCard = new(() => EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid assessmentId) => db.AssessmentScoreCards.AsNoTracking().SingleOrDefault(c => c.AssessmentId == assessmentId)));
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -35,7 +36,7 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
     public async Task<(FrameworkPack Pack, ScoreCard Card)> ReadAsync(Assessment assessment, CancellationToken ct = default)
     {
         var pack = await catalog.PackOfAsync(assessment, ct);
-        var stored = await StoredCard(db, assessment.Id);
+        var stored = await StoredCard.For(db)(db, assessment.Id);
         if (stored is not null && IssuesOf(stored, pack) is { } issues) return (pack, RollUp(pack, assessment, issues));
 
         await using var transaction = await BeginAsync(ct);

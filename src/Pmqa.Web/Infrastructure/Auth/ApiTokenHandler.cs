@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pmqa.Data;
+using Pmqa.Web.Infrastructure.Data;
 
 namespace Pmqa.Web.Infrastructure.Auth;
 
@@ -21,12 +22,12 @@ public sealed class ApiTokenHandler(
     /// <summary>The token's user with their memberships in one SELECT (ADR 0010), compiled once: every API
     /// request runs it, and a compiled query skips building and looking up the LINQ expression each time.
     /// Both are read fresh on every request, so revoking either acts at once.</summary>
-    private static readonly Func<PmqaDbContext, string, DateTimeOffset, Task<Caller?>> TokenUser = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<PmqaDbContext, string, DateTimeOffset, Task<Caller?>>> TokenUser = new(() => EF.CompileAsyncQuery(
         (PmqaDbContext db, string hash, DateTimeOffset now) => db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now && !t.User!.IsDisabled)
             .Select(t => new Caller(t.User!.Id, t.User.Email,
                 t.User.Memberships.Select(m => new MembershipInfo(m.OrganizationId, m.Role)).ToList()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,7 +35,7 @@ public sealed class ApiTokenHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow();
-        var user = await TokenUser(db, hash, now);
+        var user = await TokenUser.For(db)(db, hash, now);
         if (user is null) return AuthenticateResult.Fail("invalid token");
         currentUser.Prime(user.Id, user.Memberships);
         var identity = new ClaimsIdentity(
