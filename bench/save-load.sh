@@ -129,13 +129,17 @@ PY
   done
 
   local first coordinator_token cookie jar=$dir/cookies form anti code
-  read -r first code <"$dir/assessments"
-  coordinator_token=$(head -n 1 "$tokens" | cut -f2)
+  # The reads use the first agency that has a coordinator (many generated organisations have no people):
+  # the assessment, its coordinator's token and, for the cookie, its code all come from that one agency.
+  read -r first coordinator_token <"$tokens"
+  code=$(awk -v id="$first" '$1 == id { print $2 }' "$dir/assessments")
   form=$(curl -sf -c "$jar" "$base/account/login")
   anti=$(printf '%s' "$form" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1)
   curl -sf -b "$jar" -c "$jar" -o /dev/null -X POST "$base/account/login" --data-urlencode "Input.Email=coordinator@$code.demo.go.th" \
     --data-urlencode "Input.Password=Demo-pass-2026" --data-urlencode "__RequestVerificationToken=$anti"
   cookie=$(awk '$6 == "pmqa.auth" { print $6 "=" $7 }' "$jar")
+  # Without it the page figure would time the redirect to the sign-in page.
+  [[ -n $cookie ]] || { echo "no sign-in cookie for coordinator@$code" >&2; exit 1; }
   wrk -t2 -c32 -d3s "$base/assessments/$first/issues/1.1" -H "Cookie: $cookie" >/dev/null
   measure "$db" read ceiling 32 "$ceiling" -t2 -c32 -d"${seconds}s" -s bench/lua/read.lua "$cbase/rows"
   measure "$db" "score API" product 32 "$app" -t2 -c32 -d"${seconds}s" -s bench/lua/read.lua \

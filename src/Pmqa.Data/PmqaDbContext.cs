@@ -20,6 +20,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<RoundExtension> RoundExtensions => Set<RoundExtension>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<IssueAnswer> IssueAnswers => Set<IssueAnswer>();
+    public DbSet<AssessmentScoreCard> AssessmentScoreCards => Set<AssessmentScoreCard>();
     public DbSet<ProfileAnswer> ProfileAnswers => Set<ProfileAnswer>();
     public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();

@@ -73,3 +73,14 @@ internal sealed class IssueAnswerConfiguration : IEntityTypeConfiguration<IssueA
         b.HasIndex(a => new { a.AssessmentId, a.IssueCode }).IsUnique();
     }
 }
+
+internal sealed class AssessmentScoreCardConfiguration : IEntityTypeConfiguration<AssessmentScoreCard>
+{
+    public void Configure(EntityTypeBuilder<AssessmentScoreCard> b)
+    {
+        b.HasKey(c => c.AssessmentId);
+        b.HasOne<Assessment>().WithOne().HasForeignKey<AssessmentScoreCard>(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.CategoriesJson).IsRequired();
+        b.Property(c => c.IssuesJson).IsRequired();
+    }
+}

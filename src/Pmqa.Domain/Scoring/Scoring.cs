@@ -58,6 +58,29 @@ public static partial class Scoring
         return RollUp(pack, byIssue, siteVisitThreshold, statusBands);
     }
 
+    /// <summary>
+    /// The card of issues already scored (a stored card's): categories, dimensions, total, status and
+    /// site-visit eligibility rolled up as <see cref="Score"/> does, so the result equals a fresh scoring of
+    /// the answers those issue scores came from. Every issue of the pack must be given.
+    /// </summary>
+    public static ScoreCard FromIssueScores(
+        FrameworkPack pack,
+        IReadOnlyCollection<IssueScore> issues,
+        decimal siteVisitThreshold,
+        IReadOnlyList<StatusBand> statusBands)
+    {
+        var byCode = issues.ToDictionary(i => i.Code);
+        var byIssue = pack.Issues.ToDictionary(i => i, i => byCode.TryGetValue(i.Code, out var s)
+            ? s : throw new ArgumentException($"Issue {i.Code} has no score.", nameof(issues)));
+        return RollUp(pack, byIssue, siteVisitThreshold, statusBands);
+    }
+
+    /// <summary>One issue scored from its answers, by its kind.</summary>
+    public static IssueScore ScoreIssue(Issue issue, IssueAnswers answers, ScoringParameters parameters) =>
+        issue.Kind == IssueKind.Process
+            ? ScoreProcess(issue, answers.Checked, parameters)
+            : ScoreResults(issue, answers.Indicators, parameters);
+
     private static ScoreCard RollUp(FrameworkPack pack, Dictionary<Issue, IssueScore> byIssue, decimal siteVisitThreshold,
         IReadOnlyList<StatusBand> statusBands)
     {

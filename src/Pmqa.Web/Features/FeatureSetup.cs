@@ -23,7 +23,7 @@ public static class FeatureSetup
         .AddScoped<OrganizationQueries>().AddScoped<AddMember>().AddScoped<RemoveMember>()
         .AddScoped<AuditQueries>()
         .AddScoped<Rounds.CreateRound>().AddScoped<Rounds.EditRound>().AddScoped<Rounds.CancelRound>().AddScoped<Rounds.OpenRound>().AddScoped<Rounds.GrantExtension>().AddScoped<Rounds.RoundQueries>()
-        .AddScoped<Assessments.AssessmentAccess>().AddScoped<Assessments.IssueAnswerHandlers>().AddScoped<Assessments.AssessmentScores>()
+        .AddScoped<Assessments.AssessmentAccess>().AddScoped<Assessments.IssueAnswerHandlers>().AddScoped<Assessments.AssessmentScores>().AddScoped<Assessments.ScoreCards>()
         .AddScoped<Assessments.AssessmentTransitions>().AddScoped<Assessments.AssessmentQueries>().AddScoped<Assessments.CopyForward>()
         .AddScoped<Assessments.ProfileHandlers>().AddScoped<Assessments.CategoryAssignments>().AddScoped<Assessments.AssessmentWorkflow>()
         .AddScoped<Notifications.Notifier>().AddScoped<Notifications.Recipients>()

@@ -53,6 +53,26 @@ public sealed class ScoringPropertyTests
     }
 
     [Fact]
+    public void A_card_rolled_up_from_stored_issue_scores_equals_scoring_the_answers()
+    {
+        // The stored score card (ADR 0015) keeps only issue scores and rolls them up when read.
+        var random = new Random(4005);
+        for (var n = 0; n < Cases; n++)
+        {
+            var (pack, answers) = RandomAssessment(random);
+            var scored = Scoring.Score(pack, answers, 350, Rules.StatusBands);
+            var stored = pack.Issues.Select(i => Scoring.ScoreIssue(i, answers.GetValueOrDefault(i.Code) ?? IssueAnswers.Empty, pack.Scoring)).ToList();
+            var rolled = Scoring.FromIssueScores(pack, stored, 350, Rules.StatusBands);
+            Assert.Equal(scored.Total, rolled.Total);
+            Assert.Equal(scored.Status, rolled.Status);
+            Assert.Equal(scored.SiteVisitEligible, rolled.SiteVisitEligible);
+            Assert.Equal(scored.Categories, rolled.Categories);
+            Assert.Equal(scored.Dimensions, rolled.Dimensions);
+            Assert.Equal(scored.Issues.Select(i => (i.Code, i.Score, i.Level)), rolled.Issues.Select(i => (i.Code, i.Score, i.Level)));
+        }
+    }
+
+    [Fact]
     public void The_same_answers_always_give_the_same_score_card()
     {
         var random = new Random(4004);

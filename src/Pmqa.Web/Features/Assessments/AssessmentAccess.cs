@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
+using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Data.Entities;
 using Pmqa.Domain.Organizations;
 using Pmqa.Web.Infrastructure.Auth;
@@ -35,6 +36,29 @@ public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
 
     private readonly Dictionary<Guid, Loaded?> _loaded = [];
 
+    private sealed class Row
+    {
+        public required Assessment Assessment { get; init; }
+        public Round? Round { get; init; }
+        public Organization? Organization { get; init; }
+        public bool OnReviewTeam { get; init; }
+        public bool Leads { get; init; }
+        public bool OnVisitTeam { get; init; }
+    }
+
+    /// <summary>The one access query of a request, compiled once (every assessment route runs it). Tracked,
+    /// because handlers change the assessment; Round and Organization are fixed up as its navigations.</summary>
+    private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, Guid, string, Task<Row?>>> AccessRow = new(() => EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid id, Guid uid, string needle) => db.Assessments.Where(a => a.Id == id)
+            .Select(a => new Row
+            {
+                Assessment = a, Round = a.Round, Organization = a.Organization,
+                OnReviewTeam = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid),
+                Leads = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid && r.IsLead),
+                OnVisitTeam = uid != Guid.Empty && db.SiteVisits.Any(v => v.AssessmentId == a.Id && v.TeamJson.Contains(needle)),
+            })
+            .SingleOrDefault()));
+
     public async Task<Outcome<Assessment>> FindAsync(Guid id, AssessmentPermission need, CancellationToken ct = default)
     {
         var loaded = await LoadAsync(id, ct);
@@ -69,16 +93,7 @@ public sealed class AssessmentAccess(PmqaDbContext db, CurrentUser me)
         var uid = me.Id ?? Guid.Empty;
         // The visit team is a JSON list of lower-case "D" GUIDs (SiteVisitHandlers.ScheduleAsync).
         var needle = uid.ToString();
-        // Tracked, because handlers change the assessment; Round and Organization are fixed up as navigations.
-        var row = await db.Assessments.Where(a => a.Id == id)
-            .Select(a => new
-            {
-                Assessment = a, a.Round, a.Organization,
-                OnReviewTeam = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid),
-                Leads = db.ReviewAssignments.Any(r => r.AssessmentId == a.Id && r.UserId == uid && r.IsLead),
-                OnVisitTeam = uid != Guid.Empty && db.SiteVisits.Any(v => v.AssessmentId == a.Id && v.TeamJson.Contains(needle)),
-            })
-            .SingleOrDefaultAsync(ct);
+        var row = await AccessRow.For(db)(db, id, uid, needle);
         return _loaded[id] = row is null ? null : new Loaded(row.Assessment, row.OnReviewTeam, row.Leads, row.OnVisitTeam);
     }
 

@@ -10,7 +10,7 @@ namespace Pmqa.Web.Features.Assessments;
 
 /// <summary>The score card of an assessment: its answers scored by the pure scoring rules with the
 /// parameters of the framework version and the round's thresholds.</summary>
-public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
+public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog, ScoreCards cards)
 {
     public async Task<(FrameworkPack Pack, ScoreCard Card, IReadOnlyList<IssueAnswer> Answers)> ScoreAsync(Assessment assessment, CancellationToken ct = default)
     {
@@ -21,18 +21,10 @@ public sealed class AssessmentScores(PmqaDbContext db, FrameworkCatalog catalog)
         return (pack, card, answers);
     }
 
-    /// <summary>Only the card: reads ticks and indicators, not the explanations (up to 20,000 characters
-    /// per level, which scoring never looks at), so the score API moves a fraction of the bytes.</summary>
-    public async Task<(FrameworkPack Pack, ScoreCard Card)> CardAsync(Assessment assessment, CancellationToken ct = default)
-    {
-        var pack = await catalog.PackOfAsync(assessment, ct);
-        var answers = await db.IssueAnswers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id)
-            .Select(a => new IssueAnswer { IssueCode = a.IssueCode, CheckedJson = a.CheckedJson, IndicatorsJson = a.IndicatorsJson })
-            .ToListAsync(ct);
-        var card = Scoring.Score(pack, answers.ToDictionary(a => a.IssueCode, AnswerDocuments.ToAnswers),
-            assessment.Round!.SiteVisitThreshold, BandsOf(assessment.Round, pack));
-        return (pack, card);
-    }
+    /// <summary>Only the card, as stored with the answers (ADR 0015): no query over the answers while the
+    /// stored card is current.</summary>
+    public Task<(FrameworkPack Pack, ScoreCard Card)> CardAsync(Assessment assessment, CancellationToken ct = default) =>
+        cards.ReadAsync(assessment, ct);
 
     /// <summary>The framework pack the assessment is scored with (cached; no query).</summary>
     public Task<FrameworkPack> PackAsync(Assessment assessment, CancellationToken ct = default) => catalog.PackOfAsync(assessment, ct);

@@ -13,7 +13,7 @@ namespace Pmqa.Web.Features.Assessments;
 /// overwrites anyone's work.
 /// </summary>
 public sealed class CopyForward(PmqaDbContext db, AssessmentAccess access, AssessmentScores scores, TimeProvider clock,
-    Infrastructure.Auth.CurrentUser me)
+    Infrastructure.Auth.CurrentUser me, ScoreCards cards)
 {
     public sealed record Result(Guid FromAssessmentId, int FromFiscalYear, int IssuesCopied, int EvidenceCopied);
 
@@ -52,7 +52,10 @@ public sealed class CopyForward(PmqaDbContext db, AssessmentAccess access, Asses
             copied++;
         }
         var evidence = await CopyEvidenceAsync(source.Id, target.Id, pack, now, ct);
+        await using var transaction = await cards.BeginAsync(ct);
+        await cards.UpdateAsync(target, pack, db.ChangeTracker.Entries<IssueAnswer>().Select(e => e.Entity).ToList(), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Result(source.Id, source.Round!.FiscalYear, copied, evidence);
     }
 

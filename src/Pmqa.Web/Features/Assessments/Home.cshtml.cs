@@ -126,10 +126,17 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
     {
         if (await access.FindAsync(assessmentId, AssessmentPermission.View) is not Outcome<Assessment>.Ok ok) return false;
         Assessment = ok.Value;
-        var (pack, card, answers) = await scores.ScoreAsync(Assessment);
+        var (pack, card) = await scores.CardAsync(Assessment);
         (Pack, Card) = (pack, card);
-        Answers = answers.ToDictionary(a => a.IssueCode);
-        LastChange = answers.MaxBy(a => a.UpdatedAt);
+        // Who saved what and when, and whether any level is explained: the stored card has the scores, so
+        // the answers' documents (explanations up to 20,000 characters per level) are not read here.
+        var answers = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.IssueAnswers.Where(a => a.AssessmentId == assessmentId)
+                .Select(a => new { a.IssueCode, a.UpdatedAt, a.UpdatedBy, Explained = a.ExplanationsJson != "{}" })))
+            .Select(a => (Row: new IssueAnswer { IssueCode = a.IssueCode, UpdatedAt = a.UpdatedAt, UpdatedBy = a.UpdatedBy }, a.Explained)).ToList();
+        var explained = answers.Where(a => a.Explained).Select(a => a.Row.IssueCode).ToHashSet();
+        Answers = answers.ToDictionary(a => a.Row.IssueCode, a => a.Row);
+        LastChange = Answers.Values.MaxBy(a => a.UpdatedAt);
         History = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.AssessmentTransitions.Where(t => t.AssessmentId == assessmentId).OrderByDescending(t => t.At));
         var issueScores = card.Issues.ToDictionary(i => i.Code);
@@ -139,7 +146,7 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         Progress = pack.Categories.Select(c => new CategoryProgress(c,
             card.Categories.First(s => s.Code == c.Code).Rounded, c.Issues.Count,
             c.Issues.Count(i => Answers.ContainsKey(i.Code)),
-            c.Issues.Count(i => i.Kind == IssueKind.Process && AnswerDocuments.Explanations(Answers.GetValueOrDefault(i.Code)).Count > 0),
+            c.Issues.Count(i => i.Kind == IssueKind.Process && explained.Contains(i.Code)),
             c.Issues.Count(i => i.Kind == IssueKind.Results && issueScores[i.Code].Complete),
             c.Issues.Count(i => i.Kind == IssueKind.Results),
             c.Issues.Count(i => evidenced.Contains(i.Code)))).ToList();
@@ -154,7 +161,7 @@ public sealed class HomeModel(AssessmentAccess access, AssessmentScores scores, 
         CopySource = CanEdit && Answers.Count == 0 ? await copyForward.SourceAsync(Assessment) : null;
         Assignments = (await assignments.ListAsync(assessmentId)).ToDictionary(x => x.CategoryCode);
         CategoryOwners = CanSubmit ? (await organizations.MembersAsync(org)).Where(m => m.Role == Role.CategoryOwner).ToList() : [];
-        People = await names.ResolveAsync(answers.Select(x => x.UpdatedBy).Concat(History.Select(t => t.By)));
+        People = await names.ResolveAsync(Answers.Values.Select(x => x.UpdatedBy).Concat(History.Select(t => t.By)));
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
+using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Data.Entities;
 using Pmqa.Domain.Assessments;
 using Pmqa.Domain.Frameworks;
@@ -19,8 +20,17 @@ public sealed record IssueAnswerView(
 }
 
 public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess access, FrameworkCatalog catalog, TimeProvider clock,
-    Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments)
+    Infrastructure.Auth.CurrentUser me, CategoryAssignments assignments, ScoreCards cards)
 {
+    // Every read and save of an issue runs one of these: compiled once, not rebuilt and looked up per request.
+    private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>>> AnswerToRead = new(() => EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid assessmentId, string issueCode) =>
+            db.IssueAnswers.AsNoTracking().SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode)));
+
+    private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, string, Task<IssueAnswer?>>> AnswerToChange = new(() => EF.CompileAsyncQuery(
+        (PmqaDbContext db, Guid assessmentId, string issueCode) =>
+            db.IssueAnswers.SingleOrDefault(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode)));
+
     public async Task<Outcome<(Assessment Assessment, FrameworkPack Pack, Issue Issue, IssueAnswerView View)>> GetAsync(
         Guid assessmentId, string issueCode, CancellationToken ct = default)
     {
@@ -28,7 +38,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<(Assessment, FrameworkPack, Issue, IssueAnswerView)>(found);
         var pack = await PackOf(assessment, ct);
         if (pack.FindIssue(issueCode) is not { } issue) return new Outcome<(Assessment, FrameworkPack, Issue, IssueAnswerView)>.NotFound();
-        var row = await db.IssueAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode, ct);
+        var row = await AnswerToRead.For(db)(db, assessmentId, issueCode);
         return (assessment, pack, issue, View(issue, row, pack.Scoring));
     }
 
@@ -49,7 +59,7 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
         var errors = Validate(issue, body);
         if (errors.Any) return errors;
 
-        var row = await db.IssueAnswers.SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.IssueCode == issueCode, ct);
+        var row = await AnswerToChange.For(db)(db, assessmentId, issueCode);
         if ((row?.Version ?? 0) != ifMatch) return new Outcome<IssueAnswerView>.Conflict(StaleMessage);
         if (row is null)
         {
@@ -61,16 +71,19 @@ public sealed class IssueAnswerHandlers(PmqaDbContext db, AssessmentAccess acces
             codes.Where(c => body.Checked?.Contains(c) == true),
             body.Explanations ?? [],
             body.Indicators ?? []);
-        if (db.Entry(row).State is EntityState.Modified or EntityState.Added)
-        {
-            row.UpdatedAt = clock.GetUtcNow();
-            row.UpdatedBy = me.Name;
-        }
+        var changed = db.Entry(row).State is EntityState.Modified or EntityState.Added;
+        if (!changed) return View(issue, row, pack.Scoring);
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = me.Name;
         if (db.Entry(row).State == EntityState.Added) row.Version = 1;
         else db.Entry(row).Property(r => r.Version).OriginalValue = ifMatch;
         try
         {
+            // The answers and the assessment's stored score card commit together (ADR 0015).
+            await using var transaction = await cards.BeginAsync(ct);
+            await cards.UpdateAsync(assessment, pack, [row], ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (Infrastructure.Data.DatabaseErrors.IsConflict(e))
         {
