@@ -18,18 +18,19 @@ public sealed record PathStepView(string IssueCode, IReadOnlyList<string> Items,
 public sealed record PathView(decimal Current, decimal Target, bool Reachable, IReadOnlyList<string> Ticks, decimal TotalAfter,
     decimal Shortfall, bool SiteVisitEligibleAfter, IReadOnlyList<PathStepView> Steps, ScoreJson CardAfter);
 
+/// <summary>The path with what the page shows around it: the answers (ticks as saved) and their card.</summary>
+public sealed record PathFound(Assessment Assessment, FrameworkPack Pack, ScoreCard Now, IReadOnlyDictionary<string, IssueAnswers> Answers, PathView Path);
+
 /// <summary>The body of <c>POST …/what-if</c>: issue code → the ticks to try instead of the saved ones.</summary>
 public sealed record WhatIfBody(Dictionary<string, List<string>>? Checked);
 
 /// <summary>The path to a target total and what-if scoring: both read the answers and store nothing.</summary>
 public sealed class PathQueries(PmqaDbContext db, AssessmentAccess access, FrameworkCatalog catalog)
 {
-    public async Task<Outcome<(Assessment Assessment, FrameworkPack Pack, ScoreCard Now, PathView Path)>> PathAsync(
-        Guid assessmentId, decimal? target, CancellationToken ct = default)
+    public async Task<Outcome<PathFound>> PathAsync(Guid assessmentId, decimal? target, CancellationToken ct = default)
     {
         var found = await access.FindAsync(assessmentId, AssessmentPermission.View, ct);
-        if (found is not Outcome<Assessment>.Ok { Value: var assessment })
-            return AssessmentAccess.Fail<(Assessment, FrameworkPack, ScoreCard, PathView)>(found);
+        if (found is not Outcome<Assessment>.Ok { Value: var assessment }) return AssessmentAccess.Fail<PathFound>(found);
         var (pack, answers, now) = await AnswersAsync(assessment, ct);
         var goal = target ?? assessment.Round!.SiteVisitThreshold;
         if (goal <= 0 || goal > pack.Scoring.SignificancePoints)
@@ -41,7 +42,7 @@ public sealed class PathQueries(PmqaDbContext db, AssessmentAccess access, Frame
             [.. path.Steps.Select(s => new PathStepView(s.IssueCode, s.Items, Scoring.Round(s.ScoreAfter) - Scoring.Round(s.ScoreBefore),
                 Scoring.Round(s.ScoreBefore), Scoring.Round(s.ScoreAfter)))],
             AssessmentScores.ToJson(path.CardAfter));
-        return (assessment, pack, now, view);
+        return new PathFound(assessment, pack, now, answers, view);
     }
 
     public async Task<Outcome<ScoreJson>> WhatIfAsync(Guid assessmentId, WhatIfBody body, CancellationToken ct = default)
