@@ -38,6 +38,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<RoundAudience> RoundAudiences => Set<RoundAudience>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<GapSetting> GapSettings => Set<GapSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -179,6 +179,6 @@ public sealed partial class PageTourTests(BrowserFixture browser, AppServer app,
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex Shot();
 
-    [GeneratedRegex(@"^/$|^/assessments/[^/]+$|/evidence$|^/rounds/[^/]+$|/issues/|/review$|/clarifications$|/notifications$")]
+    [GeneratedRegex(@"^/$|^/assessments/[^/]+$|/evidence$|^/rounds/[^/]+$|/issues/|/review$|/clarifications$|/notifications$|/gaps$|/gaps/matrix$|/path$")]
     private static partial Regex Keep();
 }

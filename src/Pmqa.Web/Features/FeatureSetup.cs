@@ -34,7 +34,8 @@ public static class FeatureSetup
         .AddScoped<Reviews.ReviewTeams>().AddScoped<Reviews.ReviewWorkload>().AddScoped<Reviews.ReviewWork>().AddScoped<Reviews.ReviewScores>()
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
-        .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>();
+        .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
+        .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -56,6 +57,7 @@ public static class FeatureSetup
         Certificates.CertificateSetup.MapApi(api);
         Clarifications.ClarificationsApi.Map(api);
         Notifications.NotificationsApi.Map(api);
+        Gaps.GapsApi.Map(api);
         return app;
     }
 }

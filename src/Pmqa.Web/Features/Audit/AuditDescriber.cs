@@ -19,6 +19,7 @@ public static class AuditKinds
         ["review"] = (new("การตรวจประเมินและคำชี้แจง", "Review and clarifications"),
             [nameof(ReviewAssignment), nameof(ReviewAnswer), nameof(ConsensusAnswer), nameof(Clarification), nameof(ClarificationMessage)]),
         ["sitevisit"] = (new("การตรวจ ณ พื้นที่และใบรับรอง", "Site visits and certificates"), [nameof(SiteVisit), nameof(SiteVisitFinding), nameof(Certificate)]),
+        ["gaps"] = (new("ช่องว่างและลำดับความสำคัญ", "Gaps and priorities"), [nameof(GapSetting)]),
         ["people"] = (new("ผู้ใช้และสมาชิก", "People and memberships"), [nameof(AppUser), nameof(Membership), nameof(ApiToken), Account.RequestPasswordReset.AuditType]),
         ["setup"] = (new("หน่วยงาน รอบ และเกณฑ์", "Organisations, rounds and frameworks"), [nameof(Organization), nameof(Round), nameof(FrameworkVersion)]),
     };
@@ -160,6 +161,7 @@ public static class AuditDescriber
         nameof(Certificate) => new("ใบรับรอง", "a certificate"),
         nameof(ApiToken) => new("โทเคน API", "an API token"),
         nameof(FrameworkVersion) => new("ฉบับของเกณฑ์", "a framework version"),
+        nameof(GapSetting) => new("เป้าหมายและลำดับความสำคัญของช่องว่าง", "a gap's target and priority"),
         nameof(AssessmentTransition) => new("ประวัติสถานะการประเมิน", "a state change record"),
         nameof(Data.Entities.Assessment) => new("การประเมิน", "the assessment"),
         _ => new(entityType, entityType),
