@@ -14,7 +14,7 @@ public enum PlanStatus
     Superseded,
 }
 
-public enum PlanAction { Submit, Approve, Reject, Revise }
+public enum PlanStep { Submit, Approve, Reject, Revise }
 
 public enum PlanHorizon { OneYear, ThreeYear }
 

@@ -14,26 +14,26 @@ public sealed record PlanTransition(PlanStatus? To, string? RefusalTh = null, st
 /// </summary>
 public static class PlanTransitions
 {
-    private static readonly Dictionary<(PlanStatus, PlanAction), PlanStatus> Edges = new()
+    private static readonly Dictionary<(PlanStatus, PlanStep), PlanStatus> Edges = new()
     {
-        [(PlanStatus.Draft, PlanAction.Submit)] = PlanStatus.AwaitingApproval,
-        [(PlanStatus.AwaitingApproval, PlanAction.Approve)] = PlanStatus.Approved,
-        [(PlanStatus.AwaitingApproval, PlanAction.Reject)] = PlanStatus.Draft,
+        [(PlanStatus.Draft, PlanStep.Submit)] = PlanStatus.AwaitingApproval,
+        [(PlanStatus.AwaitingApproval, PlanStep.Approve)] = PlanStatus.Approved,
+        [(PlanStatus.AwaitingApproval, PlanStep.Reject)] = PlanStatus.Draft,
         // Revising leaves the approved version as it is; the status named is the new version's.
-        [(PlanStatus.Approved, PlanAction.Revise)] = PlanStatus.Draft,
+        [(PlanStatus.Approved, PlanStep.Revise)] = PlanStatus.Draft,
     };
 
-    public static IReadOnlyCollection<(PlanStatus From, PlanAction Action)> AllowedPairs => Edges.Keys;
+    public static IReadOnlyCollection<(PlanStatus From, PlanStep Action)> AllowedPairs => Edges.Keys;
 
     /// <param name="deadline">The round's plan deadline (submission only); null when none is set.</param>
     /// <param name="projects">How many projects the plan has (an empty plan cannot be submitted).</param>
-    public static PlanTransition Apply(PlanStatus from, PlanAction action, DateTimeOffset now, DateTimeOffset? deadline = null, int projects = 1)
+    public static PlanTransition Apply(PlanStatus from, PlanStep action, DateTimeOffset now, DateTimeOffset? deadline = null, int projects = 1)
     {
         if (!Edges.TryGetValue((from, action), out var to))
             return new(null, $"แผนที่อยู่ในสถานะ{StatusTh(from)} ทำขั้นตอนนี้ไม่ได้", $"A plan that is {StatusEn(from)} cannot do this.");
-        if (action == PlanAction.Submit && deadline is { } due && now > due)
+        if (action == PlanStep.Submit && deadline is { } due && now > due)
             return new(null, "เลยกำหนดส่งแผนของรอบการประเมินแล้ว", "The round's plan deadline has passed.");
-        if (action == PlanAction.Submit && projects == 0)
+        if (action == PlanStep.Submit && projects == 0)
             return new(null, "แผนต้องมีโครงการอย่างน้อยหนึ่งโครงการ", "The plan needs at least one project.");
         return new(to);
     }

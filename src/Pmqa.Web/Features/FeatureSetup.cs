@@ -7,6 +7,7 @@ using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
 using Pmqa.Web.Features.Organizations;
+using Pmqa.Web.Features.Plans;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -33,7 +34,8 @@ public static class FeatureSetup
         .AddScoped<Reviews.ReviewTeams>().AddScoped<Reviews.ReviewWorkload>().AddScoped<Reviews.ReviewWork>().AddScoped<Reviews.ReviewScores>()
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
-        .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>();
+        .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
+        .AddPlans();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -55,6 +57,7 @@ public static class FeatureSetup
         Certificates.CertificateSetup.MapApi(api);
         Clarifications.ClarificationsApi.Map(api);
         Notifications.NotificationsApi.Map(api);
+        Plans.PlansApi.Map(api);
         return app;
     }
 }

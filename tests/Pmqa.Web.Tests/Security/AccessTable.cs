@@ -28,6 +28,28 @@ public static class AccessTable
 {
     public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
     {
+        // Improvement plans (ADR 0017): {planId} routes are the plan's organisation's and OPDC's.
+        ["GET /api/v1/organizations/{orgId}/plans"] = Access.Organization,
+        ["POST /api/v1/organizations/{orgId}/plans"] = Access.Organization,
+        ["GET /api/v1/plans/{planId}"] = Access.Organization,
+        ["PUT /api/v1/plans/{planId}"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/projects"] = Access.Organization,
+        ["PUT /api/v1/plans/{planId}/projects/{projectId}"] = Access.Organization,
+        ["DELETE /api/v1/plans/{planId}/projects/{projectId}"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/projects/{projectId}/actions"] = Access.Organization,
+        ["PUT /api/v1/plans/{planId}/projects/{projectId}/actions/{actionId}"] = Access.Organization,
+        ["DELETE /api/v1/plans/{planId}/projects/{projectId}/actions/{actionId}"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/submit"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/approve"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/reject"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/revise"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/comments"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/reports"] = Access.Organization,
+        ["GET /api/v1/plans/{planId}/reports/{reportId}"] = Access.Organization,
+        ["PUT /api/v1/plans/{planId}/reports/{reportId}"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/reports/{reportId}/submit"] = Access.Organization,
+        ["POST /api/v1/plans/{planId}/reports/{reportId}/comments"] = Access.Organization,
+        ["GET /api/v1/rounds/{roundId}/plans"] = Access.Officer,
         ["DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}"] = Access.Organization,
         ["DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}/links/{issueCode}"] = Access.Organization,
         ["DELETE /api/v1/auth/token"] = Access.SignedIn,
