@@ -6,6 +6,7 @@ public static class PlanSetup
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) => services
         .AddScoped<PlanAccess>().AddScoped<PlanCommands>().AddScoped<PlanWorkflow>().AddScoped<PlanComments>().AddScoped<PlanReports>()
-        .AddScoped<PlanQueries>().AddScoped<PlanWork>()
+        .AddScoped<PlanQueries>().AddScoped<PlanWork>().AddScoped<PlanReminders>()
+        .AddHostedService<PlanReminderService>()
         .AddScoped<IAuthorizationHandler, PlanMemberHandler>();
 }

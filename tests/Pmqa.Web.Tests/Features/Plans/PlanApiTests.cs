@@ -177,6 +177,30 @@ public abstract class PlanApiTests(PmqaApp app)
         Assert.Contains("เลยกำหนดส่งแผน", await late.Content.ReadAsStringAsync());
         await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == s.Team.RoundId).ExecuteUpdateAsync(u => u.SetProperty(r => r.PlanDeadline, (DateTimeOffset?)null)));
     }
+
+    [Fact]
+    public async Task A_late_action_is_notified_to_its_owner_and_the_coordinator_once()
+    {
+        var s = await app.DraftPlanAsync();
+        var (_, action) = await s.AddProjectAsync();
+        await s.ApproveAsync();
+        // Its end date was yesterday in Bangkok.
+        var yesterday = DateOnly.FromDateTime(Pmqa.Domain.Time.ThaiTime.ToBangkok(DateTimeOffset.UtcNow)).AddDays(-1);
+        await app.WithDbAsync(db => db.ProjectActions.Where(a => a.Id == action).ExecuteUpdateAsync(u => u.SetProperty(a => a.EndDate, yesterday)));
+        Assert.Equal("late", (await s.PlanAsync()).GetProperty("projects")[0].GetProperty("actions")[0].GetProperty("standing").GetString());
+
+        async Task<int> RunAsync()
+        {
+            await using var scope = app.Scope();
+            return await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Pmqa.Web.Features.Plans.PlanReminders>(scope.ServiceProvider).RunAsync();
+        }
+        Assert.True(await RunAsync() >= 1);
+        await RunAsync();
+        var link = $"/plans/{s.PlanId}";
+        var told = await app.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Title.StartsWith("กิจกรรมล่าช้า")).Select(n => n.UserId).ToListAsync());
+        Assert.Equal([s.CoordinatorId], told);
+    }
 }
 
 public sealed class PlanApiTests_Sqlite(SqliteApp app) : PlanApiTests(app), IClassFixture<SqliteApp>;
