@@ -33,6 +33,7 @@ public static class AccessTable
         ["POST /api/v1/organizations/{orgId}/plans"] = Access.Organization,
         ["GET /api/v1/plans/{planId}"] = Access.Organization,
         ["PUT /api/v1/plans/{planId}"] = Access.Organization,
+        ["GET /api/v1/plans/{planId}/export.xlsx"] = Access.Organization,
         ["POST /api/v1/plans/{planId}/projects"] = Access.Organization,
         ["PUT /api/v1/plans/{planId}/projects/{projectId}"] = Access.Organization,
         ["DELETE /api/v1/plans/{planId}/projects/{projectId}"] = Access.Organization,

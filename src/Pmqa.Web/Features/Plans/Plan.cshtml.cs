@@ -70,6 +70,12 @@ public sealed class PlanModel(PlanAccess access, PlanQueries queries, PlanComman
 
     public async Task<IActionResult> OnGetAsync(Guid planId) => await LoadAsync(planId) ? Page() : NotFound();
 
+    /// <summary>The plan with its follow-up as Excel (<c>?handler=Xlsx</c>).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(Guid planId) =>
+        await PlanExports.LoadAsync(queries, planId, Ct) is Outcome<(PlanView, List<ReportView>)>.Ok { Value: var (view, list) }
+            ? File(PlanExports.Xlsx(view, list), PlanExports.XlsxContentType, PlanExports.FileName(view))
+            : NotFound();
+
     public Task<IActionResult> OnPostSummaryAsync(Guid planId) =>
         SaveAsync(planId, "summary", commands.UpdateSummaryAsync(planId, Version, new PlanSummaryInput(Summary), Ct), "", T("บันทึกแนวทางของแผนแล้ว", "The summary is saved."));
 

@@ -27,6 +27,12 @@ public static class PlansApi
         plan.MapGet("/", async (Guid planId, HttpResponse response, PlanQueries queries, CancellationToken ct) =>
                 (await queries.GetAsync(planId, ct)).ToHttp(view => { response.Headers.ETag = $"\"{view.Version}\""; return TypedResults.Ok(view); }))
             .WithSummary("The whole plan with its ETag: projects, actions (with standing: onTrack, late, done), budget per fiscal year, comments, reports, versions");
+        plan.MapGet("/export.xlsx", async (Guid planId, PlanQueries queries, CancellationToken ct) =>
+                await PlanExports.LoadAsync(queries, planId, ct) is Outcome<(PlanView, List<ReportView>)>.Ok { Value: var (view, reports) }
+                    ? Results.File(PlanExports.Xlsx(view, reports), PlanExports.XlsxContentType, PlanExports.FileName(view))
+                    : Results.NotFound())
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), PlanExports.XlsxContentType).Produces(StatusCodes.Status404NotFound)
+            .WithSummary("The plan with its 6- and 12-month follow-up as an Excel sheet (numbers as numbers, header row frozen)");
         plan.MapPut("/", (Guid planId, PlanSummaryInput body, HttpRequest request, HttpResponse response, PlanCommands commands, CancellationToken ct) =>
                 VersionedAsync(request, response, v => commands.UpdateSummaryAsync(planId, v, body, ct)))
             .ProducesVersioned<Saved>().WithSummary("The plan's summary {summary}; If-Match: the plan's ETag");

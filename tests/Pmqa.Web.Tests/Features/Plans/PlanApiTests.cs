@@ -139,6 +139,18 @@ public abstract class PlanApiTests(PmqaApp app)
         Assert.Equal(1, row.GetProperty("done").GetInt32());
         Assert.Equal("month6", row.GetProperty("reportsSubmitted")[0].GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/v1/rounds/{s.Team.RoundId}/plans")).StatusCode);
+
+        // The Excel export: the header row frozen, budgets and the reported progress as numbers.
+        var xlsx = await c.GetAsync(s.Url("/export.xlsx"));
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single().State!.Value);
+        var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(x => x.CellReference!.Value!);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, cells["F2"].DataType!.Value);
+        Assert.Equal(250_000m, decimal.Parse(cells["F2"].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("100", cells["N2"].CellValue!.Text);
+        Assert.Equal("อบรมครบ 120 คน", cells["O2"].InlineString!.InnerText);
     }
 
     [Fact]
