@@ -124,6 +124,8 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
         }
         await SubmitShareAsync(filled, ct);
         if (reviews is not null) await reviews.RunAsync(all, round, pack, ct);
+        var plans = await PlanGenerator.RunAsync(services, all.Select(a => (a.AssessmentId, a.Team)), fiscalYear, log, ct);
+        if (plans > 0) log.WriteLine($"  {plans} improvement plans approved, with 6-month reports");
         return _report;
     }
 

@@ -39,6 +39,13 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<GapSetting> GapSettings => Set<GapSetting>();
+    public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
+    public DbSet<PlanProject> PlanProjects => Set<PlanProject>();
+    public DbSet<ProjectAction> ProjectActions => Set<ProjectAction>();
+    public DbSet<PlanComment> PlanComments => Set<PlanComment>();
+    public DbSet<PlanReport> PlanReports => Set<PlanReport>();
+    public DbSet<PlanReportEntry> PlanReportEntries => Set<PlanReportEntry>();
+    public DbSet<PlanReportResult> PlanReportResults => Set<PlanReportResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +61,10 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
         conventions.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
         conventions.Properties<OrganizationType>().HaveConversion<string>().HaveMaxLength(32);
         conventions.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Plans.PlanStatus>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<Pmqa.Domain.Plans.PlanHorizon>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Plans.ActionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Plans.ReportPeriod>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare
         // correctly. PostgreSQL keeps its native timestamptz.

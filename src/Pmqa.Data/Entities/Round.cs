@@ -27,6 +27,10 @@ public sealed class Round : IAudited, IVersioned
     public string SignatoryName { get; set; } = "";
     public string SignatoryPosition { get; set; } = "";
     public DateTimeOffset? OpenedAt { get; set; }
+    /// <summary>Improvement plans are due to OPDC by then (ADR 0017); none when empty.</summary>
+    public DateTimeOffset? PlanDeadline { get; set; }
+    public DateTimeOffset? Month6ReportDeadline { get; set; }
+    public DateTimeOffset? Month12ReportDeadline { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

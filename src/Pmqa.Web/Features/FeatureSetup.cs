@@ -7,6 +7,7 @@ using Pmqa.Web.Features.Evidence;
 using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
 using Pmqa.Web.Features.Organizations;
+using Pmqa.Web.Features.Plans;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -35,7 +36,8 @@ public static class FeatureSetup
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
         .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
-        .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>();
+        .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
+        .AddPlans();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -58,6 +60,7 @@ public static class FeatureSetup
         Clarifications.ClarificationsApi.Map(api);
         Notifications.NotificationsApi.Map(api);
         Gaps.GapsApi.Map(api);
+        Plans.PlansApi.Map(api);
         return app;
     }
 }

@@ -23,6 +23,9 @@ public sealed class EditModel(EditRound edit, CancelRound cancel, PmqaDbContext 
         public string? SiteVisitThreshold { get; set; }
         public string? SignatoryName { get; set; }
         public string? SignatoryPosition { get; set; }
+        public string? PlanDeadline { get; set; }
+        public string? Month6ReportDeadline { get; set; }
+        public string? Month12ReportDeadline { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -39,6 +42,8 @@ public sealed class EditModel(EditRound edit, CancelRound cancel, PmqaDbContext 
             SiteVisitTo = ThaiDateInput.Format(Round.SiteVisitTo, thai), AwardDate = ThaiDateInput.Format(Round.AwardDate, thai),
             SiteVisitThreshold = Round.SiteVisitThreshold.ToString("0.##", CultureInfo.InvariantCulture),
             SignatoryName = Round.SignatoryName, SignatoryPosition = Round.SignatoryPosition,
+            PlanDeadline = ThaiDateInput.Format(Round.PlanDeadline, thai), Month6ReportDeadline = ThaiDateInput.Format(Round.Month6ReportDeadline, thai),
+            Month12ReportDeadline = ThaiDateInput.Format(Round.Month12ReportDeadline, thai),
         };
         return Page();
     }
@@ -46,7 +51,8 @@ public sealed class EditModel(EditRound edit, CancelRound cancel, PmqaDbContext 
     public async Task<IActionResult> OnPostAsync(Guid roundId)
     {
         var dates = RoundDateFields.Parse(ModelState, "Input", ("OpensAt", Input.OpensAt), ("SubmissionDeadline", Input.SubmissionDeadline),
-            ("VerificationEndsAt", Input.VerificationEndsAt), ("SiteVisitFrom", Input.SiteVisitFrom), ("SiteVisitTo", Input.SiteVisitTo), ("AwardDate", Input.AwardDate));
+            ("VerificationEndsAt", Input.VerificationEndsAt), ("SiteVisitFrom", Input.SiteVisitFrom), ("SiteVisitTo", Input.SiteVisitTo), ("AwardDate", Input.AwardDate),
+            ("PlanDeadline", Input.PlanDeadline), ("Month6ReportDeadline", Input.Month6ReportDeadline), ("Month12ReportDeadline", Input.Month12ReportDeadline));
         decimal? threshold = null;
         if (!string.IsNullOrWhiteSpace(Input.SiteVisitThreshold))
         {
@@ -56,7 +62,8 @@ public sealed class EditModel(EditRound edit, CancelRound cancel, PmqaDbContext 
         if (ModelState.ErrorCount == 0)
         {
             switch (await edit.HandleAsync(roundId, new RoundEdit(Input.Version, dates["OpensAt"], dates["SubmissionDeadline"], dates["VerificationEndsAt"],
-                        dates["SiteVisitFrom"], dates["SiteVisitTo"], dates["AwardDate"], threshold, Input.SignatoryName ?? "", Input.SignatoryPosition ?? "", WholeForm: true)))
+                        dates["SiteVisitFrom"], dates["SiteVisitTo"], dates["AwardDate"], threshold, Input.SignatoryName ?? "", Input.SignatoryPosition ?? "", WholeForm: true,
+                        dates["PlanDeadline"], dates["Month6ReportDeadline"], dates["Month12ReportDeadline"])))
             {
                 case Outcome<int>.Ok:
                     TempData["Message"] = Bilingual.T("บันทึกการแก้ไขรอบแล้ว", "The round is saved.");

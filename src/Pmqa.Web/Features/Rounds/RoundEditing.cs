@@ -14,7 +14,8 @@ namespace Pmqa.Web.Features.Rounds;
 /// whole form (<see cref="WholeForm"/>): there an emptied optional date is cleared.</summary>
 public sealed record RoundEdit(int? Version, DateTimeOffset? OpensAt, DateTimeOffset? SubmissionDeadline, DateTimeOffset? VerificationEndsAt,
     DateTimeOffset? SiteVisitFrom, DateTimeOffset? SiteVisitTo, DateTimeOffset? AwardDate, decimal? SiteVisitThreshold,
-    string? SignatoryName, string? SignatoryPosition, bool WholeForm = false);
+    string? SignatoryName, string? SignatoryPosition, bool WholeForm = false,
+    DateTimeOffset? PlanDeadline = null, DateTimeOffset? Month6ReportDeadline = null, DateTimeOffset? Month12ReportDeadline = null);
 
 /// <summary>
 /// Edits a round (audited like every change). When an opened round's submission deadline moves, the agencies'
@@ -40,7 +41,18 @@ public sealed class EditRound(PmqaDbContext db, Notifier notifier)
             Optional(edit.SiteVisitFrom, round.SiteVisitFrom), Optional(edit.SiteVisitTo, round.SiteVisitTo), Optional(edit.AwardDate, round.AwardDate));
         if (edit.WholeForm && edit.SubmissionDeadline is null) errors.Add("submissionDeadline", "กรุณาระบุกำหนดส่ง", "Enter the submission deadline.");
         RoundRules.Validate(round.FiscalYear, dates, errors);
+        // Improvement plans' deadlines (ADR 0017): reports follow the plan, the 12-month one the 6-month one.
+        var planDeadline = Optional(edit.PlanDeadline, round.PlanDeadline);
+        var month6 = Optional(edit.Month6ReportDeadline, round.Month6ReportDeadline);
+        var month12 = Optional(edit.Month12ReportDeadline, round.Month12ReportDeadline);
+        if (planDeadline is { } pd && month6 is { } m6 && m6 <= pd)
+            errors.Add("month6ReportDeadline", "กำหนดส่งรายงานรอบ 6 เดือนต้องหลังกำหนดส่งแผน", "The 6-month report is due after the plan.");
+        if (month6 is { } six && month12 is { } twelve && twelve <= six)
+            errors.Add("month12ReportDeadline", "กำหนดส่งรายงานรอบ 12 เดือนต้องหลังรอบ 6 เดือน", "The 12-month report is due after the 6-month one.");
         if (errors.Any) return errors;
+        round.PlanDeadline = planDeadline?.ToUniversalTime();
+        round.Month6ReportDeadline = month6?.ToUniversalTime();
+        round.Month12ReportDeadline = month12?.ToUniversalTime();
 
         var deadlineMoved = round.OpenedAt is not null && dates.SubmissionDeadline!.Value != round.SubmissionDeadline;
         round.OpensAt = opensAt.ToUniversalTime();

@@ -21,7 +21,7 @@ public static class RoundsApi
             .Produces<RoundWithOrganizations>().Produces(StatusCodes.Status404NotFound);
         group.MapPut("/{roundId:guid}", async (Guid roundId, RoundEdit body, EditRound handler, CancellationToken ct) =>
                 (await handler.HandleAsync(roundId, body, ct)).ToHttp(version => TypedResults.Ok(new { version })))
-            .WithSummary("Edit a round: {version, opensAt (until opened), submissionDeadline, verificationEndsAt, siteVisitFrom, siteVisitTo, awardDate, siteVisitThreshold, signatoryName, signatoryPosition}");
+            .WithSummary("Edit a round: {version, opensAt (until opened), submissionDeadline, verificationEndsAt, siteVisitFrom, siteVisitTo, awardDate, siteVisitThreshold, signatoryName, signatoryPosition, planDeadline, month6ReportDeadline, month12ReportDeadline}");
         group.MapPost("/{roundId:guid}/cancel", async (Guid roundId, CancelRound handler, CancellationToken ct) =>
                 (await handler.HandleAsync(roundId, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("Cancel a round that has not opened (it is removed; the audit trail keeps it)");

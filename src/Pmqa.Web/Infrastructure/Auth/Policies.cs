@@ -17,8 +17,12 @@ public static class Policies
     /// and the assessment's review team.</summary>
     public const string AssessmentMember = nameof(AssessmentMember);
 
+    /// <summary>Routes carrying <c>{planId}</c>: the plan's organisation's members and OPDC (ADR 0017).</summary>
+    public const string PlanMember = nameof(PlanMember);
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(PlanMember, p => p.RequireAuthenticatedUser().AddRequirements(new Pmqa.Web.Features.Plans.PlanMemberRequirement()));
         options.AddPolicy(AssessmentMember, p => p.RequireAuthenticatedUser().AddRequirements(new AssessmentMemberRequirement()));
         options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SystemAdminRequirement()));
         options.AddPolicy(OpdcOfficer, p => p.RequireAuthenticatedUser().AddRequirements(new OpdcOfficerRequirement()));

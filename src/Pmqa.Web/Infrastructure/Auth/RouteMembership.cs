@@ -13,11 +13,12 @@ namespace Pmqa.Web.Infrastructure.Auth;
 public static class RouteMembership
 {
     /// <summary>Route parameter → the policy that decides who may use it. A new parameter for agency data
-    /// (e.g. <c>{planId}</c>) gets its policy here, once, for every page and endpoint.</summary>
+    /// gets its policy here, once, for every page and endpoint.</summary>
     public static readonly IReadOnlyDictionary<string, string> PolicyByParameter = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["assessmentId"] = Policies.AssessmentMember,
         ["orgId"] = Policies.OrganizationMember,
+        ["planId"] = Policies.PlanMember,
     };
 
     /// <summary>Anonymous endpoints (public verification pages) are left alone: nothing they answer is an agency's private data.</summary>
