@@ -77,6 +77,12 @@ public static class AccessByRole
             "GET /assessments/{assessmentId}/review-team"]),
         // Members are managed by the agency's coordinator and by administrators; others are not told.
         (Answer.NotFound, [Owner, Officer], ["POST /api/v1/organizations/{orgId}/members", "DELETE /api/v1/organizations/{orgId}/members/{membershipId}"]),
+        // Improvement plans (ADR 0017): the agency's coordinator makes, submits, revises and reports; its executive
+        // approves or returns; OPDC comments and the agency's coordinator or executive answers.
+        (Answer.Forbidden, [Owner, Officer, Admin], ["POST /api/v1/organizations/{orgId}/plans", "POST /api/v1/plans/{planId}/submit",
+            "POST /api/v1/plans/{planId}/approve", "POST /api/v1/plans/{planId}/reject", "POST /api/v1/plans/{planId}/revise",
+            "POST /api/v1/plans/{planId}/reports", "POST /api/v1/plans/{planId}/reports/{reportId}/submit"]),
+        (Answer.Forbidden, [Owner], ["POST /api/v1/plans/{planId}/comments", "POST /api/v1/plans/{planId}/reports/{reportId}/comments"]),
         // Not about roles: the one-time setup link exists only until the first administrator does, and the victim
         // was certified straight from the database, so it has no submission receipt to show.
         (Answer.NotFound, [Owner, Officer, Admin, Caller.ReviewerNotOnTeam], ["GET /account/setup"]),

@@ -220,7 +220,7 @@ public sealed class PlanModel(PlanAccess access, PlanQueries queries, PlanComman
         CanEdit = await access.FindAsync(planId, PlanPermission.Edit, Ct) is Outcome<ImprovementPlan>.Ok;
         CanApprove = await access.FindAsync(planId, PlanPermission.Approve, Ct) is Outcome<ImprovementPlan>.Ok;
         CanAnswer = await access.FindAsync(planId, PlanPermission.Answer, Ct) is Outcome<ImprovementPlan>.Ok;
-        CanComment = !CanAnswer && await access.IsOpdcAsync();
+        CanComment = !CanAnswer && await access.FindAsync(planId, PlanPermission.Comment, Ct) is Outcome<ImprovementPlan>.Ok;
         Members = await queries.MembersAsync(plan.OrganizationId, Ct);
         var (pack, card) = await scores.CardAsync(plan.Assessment!, Ct);
         Pack = pack;

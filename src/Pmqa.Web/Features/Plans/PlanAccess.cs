@@ -15,40 +15,43 @@ public enum PlanPermission
     Edit,
     /// <summary>The agency's executive.</summary>
     Approve,
-    /// <summary>OPDC: officers, administrators and reviewers.</summary>
+    /// <summary>OPDC: officers, administrators and the review team of the plan's assessment.</summary>
     Comment,
     /// <summary>The agency's coordinator or executive answering OPDC's comments.</summary>
     Answer,
 }
 
 /// <summary>
-/// Loads an improvement plan for the caller (ADR 0017). The agency's members and OPDC (officers, administrators,
-/// reviewers, who comment on plans) see a plan; anyone else gets "not found", as if it did not exist. Scoped:
-/// the <c>{planId}</c> route policy and the handler behind it share one lookup.
+/// Loads an improvement plan for the caller (ADR 0017). The agency's members, OPDC's officers and administrators,
+/// and the reviewers of the assessment the plan was made from see a plan (OPDC's people comment on it); anyone else,
+/// another reviewer included, gets "not found", as if it did not exist. Scoped: the <c>{planId}</c> route policy and
+/// the handler behind it share one lookup.
 /// </summary>
 public sealed class PlanAccess(PmqaDbContext db, CurrentUser me)
 {
     private readonly Dictionary<Guid, ImprovementPlan?> _loaded = [];
 
     public async Task<bool> CanSeeAsync(Guid planId, CancellationToken ct = default) =>
-        await LoadAsync(planId, ct) is { } plan && await CanSeeOrganizationPlansAsync(plan.OrganizationId);
+        await LoadAsync(planId, ct) is { } plan && await CanSeeAsync(plan);
 
-    /// <summary>OPDC's people see every agency's plans; an agency's members see their own.</summary>
-    public async Task<bool> CanSeeOrganizationPlansAsync(Guid organizationId) =>
-        await me.CanSeeOrganizationAsync(organizationId) || await IsOpdcAsync();
+    private async Task<bool> CanSeeAsync(ImprovementPlan plan) =>
+        await me.CanSeeOrganizationAsync(plan.OrganizationId) || await me.ReviewsAssessmentAsync(plan.AssessmentId);
 
-    public async Task<bool> IsOpdcAsync() => await me.SeesAllOrganizationsAsync() || await me.HasRoleAsync(Role.Reviewer);
+    /// <summary>OPDC speaking about this plan: an officer or administrator, or a reviewer of its assessment
+    /// (reviewers see only what they are assigned, as everywhere else).</summary>
+    public async Task<bool> IsOpdcAsync(ImprovementPlan plan) =>
+        await me.SeesAllOrganizationsAsync() || await me.ReviewsAssessmentAsync(plan.AssessmentId);
 
     public async Task<Outcome<ImprovementPlan>> FindAsync(Guid planId, PlanPermission need, CancellationToken ct = default)
     {
         var plan = await LoadAsync(planId, ct);
-        if (plan is null || !await CanSeeOrganizationPlansAsync(plan.OrganizationId)) return new Outcome<ImprovementPlan>.NotFound();
+        if (plan is null || !await CanSeeAsync(plan)) return new Outcome<ImprovementPlan>.NotFound();
         var allowed = need switch
         {
             PlanPermission.View => true,
             PlanPermission.Edit => await me.HasRoleInAsync(plan.OrganizationId, Role.Coordinator),
             PlanPermission.Approve => await me.HasRoleInAsync(plan.OrganizationId, Role.Executive),
-            PlanPermission.Comment => await IsOpdcAsync(),
+            PlanPermission.Comment => await IsOpdcAsync(plan),
             PlanPermission.Answer => await me.HasRoleInAsync(plan.OrganizationId, Role.Coordinator, Role.Executive),
             _ => false,
         };

@@ -24,7 +24,7 @@ public sealed class PlanCommands(PmqaDbContext db, PlanAccess access, CurrentUse
 
     public async Task<Outcome<Guid>> CreateAsync(Guid orgId, CreatePlanInput input, CancellationToken ct = default)
     {
-        if (!await access.CanSeeOrganizationPlansAsync(orgId)) return new Outcome<Guid>.NotFound();
+        if (!await me.CanSeeOrganizationAsync(orgId)) return new Outcome<Guid>.NotFound();
         if (!await me.HasRoleInAsync(orgId, Role.Coordinator))
             return new Outcome<Guid>.Forbidden(new("เฉพาะผู้ประสานงานของหน่วยงานที่จัดทำแผนได้", "Only the agency's coordinator makes plans."));
         var errors = new ValidationErrors();

@@ -20,7 +20,7 @@ public sealed class PlanComments(PmqaDbContext db, PlanAccess access, CurrentUse
         var found = await access.FindAsync(planId, PlanPermission.View, ct);
         if (found is not Outcome<ImprovementPlan>.Ok { Value: var plan }) return found.As<Guid>();
         if (reportId is { } rid && !await db.PlanReports.AnyAsync(r => r.Id == rid && r.PlanId == planId, ct)) return new Outcome<Guid>.NotFound();
-        var fromOpdc = await access.IsOpdcAsync() && !await me.HasRoleInAsync(plan.OrganizationId, Role.Coordinator, Role.Executive);
+        var fromOpdc = await access.IsOpdcAsync(plan) && !await me.HasRoleInAsync(plan.OrganizationId, Role.Coordinator, Role.Executive);
         if (!fromOpdc && await access.FindAsync(planId, PlanPermission.Answer, ct) is Outcome<ImprovementPlan>.Forbidden f)
             return new Outcome<Guid>.Forbidden(f.Message);
         if (plan.Status is not (PlanStatus.Approved or PlanStatus.Superseded))

@@ -1,3 +1,4 @@
+using Pmqa.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
@@ -48,7 +49,7 @@ public sealed record RoundPlanRow(
     Guid OrganizationId, string OrganizationCode, string NameTh, string NameEn, Guid? PlanId, string? Horizon, int? VersionNumber, string? Status,
     decimal ApprovedBudget, int OnTrack, int Late, int Done, IReadOnlyList<string> ReportsSubmitted);
 
-public sealed class PlanQueries(PmqaDbContext db, PlanAccess access, TimeProvider clock)
+public sealed class PlanQueries(PmqaDbContext db, PlanAccess access, CurrentUser me, TimeProvider clock)
 {
     public async Task<Outcome<PlanView>> GetAsync(Guid planId, CancellationToken ct = default)
     {
@@ -80,7 +81,7 @@ public sealed class PlanQueries(PmqaDbContext db, PlanAccess access, TimeProvide
 
     public async Task<Outcome<IReadOnlyList<PlanListItem>>> ListAsync(Guid orgId, CancellationToken ct = default)
     {
-        if (!await access.CanSeeOrganizationPlansAsync(orgId)) return new Outcome<IReadOnlyList<PlanListItem>>.NotFound();
+        if (!await me.CanSeeOrganizationAsync(orgId)) return new Outcome<IReadOnlyList<PlanListItem>>.NotFound();
         var rows = await db.ImprovementPlans.AsNoTracking().Where(p => p.OrganizationId == orgId)
             .Select(p => new { p.Id, p.FiscalYear, p.Horizon, p.VersionNumber, p.Status, p.UpdatedAt, Projects = db.PlanProjects.Count(x => x.PlanId == p.Id) })
             .ToListAsync(ct);

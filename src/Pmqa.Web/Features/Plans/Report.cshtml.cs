@@ -106,7 +106,7 @@ public sealed class ReportModel(PlanAccess access, PlanQueries queries, PlanRepo
         Plan = ((Outcome<PlanView>.Ok)await queries.GetAsync(planId, Ct)).Value;
         CanEdit = report.SubmittedAt is null && await access.FindAsync(planId, PlanPermission.Edit, Ct) is Outcome<ImprovementPlan>.Ok;
         CanAnswer = await access.FindAsync(planId, PlanPermission.Answer, Ct) is Outcome<ImprovementPlan>.Ok;
-        CanComment = !CanAnswer && await access.IsOpdcAsync();
+        CanComment = !CanAnswer && await access.FindAsync(planId, PlanPermission.Comment, Ct) is Outcome<ImprovementPlan>.Ok;
         Evidence = (await db.Evidence.AsNoTracking().Where(e => e.AssessmentId == Plan.AssessmentId && e.RemovedAt == null)
             .Select(e => new { e.Id, e.FileName }).ToListAsync(Ct)).Select(e => (e.Id, e.FileName)).OrderBy(e => e.FileName).ToList();
         Version = report.Version;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Pmqa.Web.Tests.Features.Reviews;
 using Pmqa.Web.Tests.Infrastructure;
 
 namespace Pmqa.Web.Tests.Features.Plans;
@@ -44,7 +45,8 @@ public abstract class PlanApiTests(PmqaApp app)
         var frozen = await s.Team.Coordinator.SendVersionedAsync(HttpMethod.Put, s.Url(), new { summary = "แก้" }, await s.Team.Coordinator.ETagAsync(s.Url()));
         Assert.Equal(HttpStatusCode.Conflict, frozen.StatusCode);
 
-        // A reviewer comments on the project; the agency cannot start a thread, but answers it.
+        // The assessment's lead reviewer comments on the project; the agency cannot start a thread, but answers it.
+        Assert.Equal(HttpStatusCode.OK, (await s.Review.AssignAsync()).StatusCode);
         var comment = await s.Review.LeadApi.PostAsJsonAsync(s.Url("/comments"), new { text = "ตัวชี้วัดควรวัดผลลัพธ์", projectId = project });
         Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
         var commentId = await Seed.IdOf(comment);

@@ -1,4 +1,5 @@
 using System.Net;
+using Pmqa.Web.Tests.Features.Reviews;
 using Pmqa.Web.Tests.Infrastructure;
 
 namespace Pmqa.Web.Tests.Features.Plans;
@@ -59,6 +60,28 @@ public abstract class PlanPageTests(PmqaApp app)
         var other = await app.AgencyAsync();
         var outsider = await app.BrowserAsync(other.CoordinatorEmail, Seed.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(plan)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_assessments_reviewer_reads_and_comments_on_an_approved_plan_and_another_reviewer_is_not_told_it_exists()
+    {
+        var s = await app.DraftPlanAsync();
+        await s.AddProjectAsync();
+        await s.ApproveAsync();
+        Assert.Equal(HttpStatusCode.OK, (await s.Review.AssignAsync()).StatusCode);
+        var plan = $"/plans/{s.PlanId}";
+        var lead = await app.BrowserAsync(s.Review.Lead.Email, Seed.Password);
+        var page = await lead.GetHtmlAsync(plan);
+        Assert.NotNull(page.QuerySelector("#comment-form textarea[name=CommentText]"));
+        var posted = await lead.PostFormAsync($"{plan}?handler=Comment", new() { ["CommentText"] = "ตัวชี้วัดควรวัดผลลัพธ์" }, formPage: plan);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("ตัวชี้วัดควรวัดผลลัพธ์", (await lead.GetHtmlAsync(plan)).QuerySelector("#comments")!.TextContent);
+
+        var admin = await app.AdminApiAsync();
+        var stranger = await admin.PersonAsync(await app.OpdcAsync(), "reviewer");
+        var other = await app.BrowserAsync(stranger.Email, Seed.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(plan)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAsync(stranger.Email, Seed.Password)).GetAsync($"/api/v1/plans/{s.PlanId}")).StatusCode);
     }
 }
 
