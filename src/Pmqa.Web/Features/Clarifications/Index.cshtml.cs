@@ -38,13 +38,18 @@ public sealed class IndexModel(AssessmentAccess access, ClarificationQueries que
         if (!await LoadAsync(assessmentId)) return NotFound();
         Input.IssueCode = Issue;
         // A week, to the minute, as the default due date.
-        Input.DueAt = BangkokInput.Format(clock.GetUtcNow().AddDays(7));
+        Input.DueAt = ThaiDateInput.Format(clock.GetUtcNow().AddDays(7), Bilingual.IsThai);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAskAsync(Guid assessmentId)
     {
-        var due = BangkokInput.Parse(Input.DueAt);
+        // A text that is no date is refused at the field before the handler runs (which would say "required").
+        if (!ThaiDateInput.TryParse(Input.DueAt, out var due))
+        {
+            ModelState.AddModelError("Input.DueAt", ThaiDateInput.NotADate);
+            return await LoadAsync(assessmentId) ? Page() : NotFound();
+        }
         var outcome = await handlers.AskAsync(assessmentId, new AskInput(Input.IssueCode, Input.Question, due), HttpContext.RequestAborted);
         switch (outcome)
         {
@@ -54,9 +59,7 @@ public sealed class IndexModel(AssessmentAccess access, ClarificationQueries que
             case Outcome<Guid>.NotFound:
                 return NotFound();
             case Outcome<Guid>.Invalid invalid:
-                if (due is null && !string.IsNullOrWhiteSpace(Input.DueAt))
-                    ModelState.AddModelError("Input.DueAt", Bilingual.T("วันเวลาไม่ถูกต้อง", "Not a valid date and time."));
-                else invalid.Errors.AddTo(ModelState);
+                invalid.Errors.AddTo(ModelState);
                 break;
             case Outcome<Guid>.Conflict c:
                 ModelState.AddModelError("", c.Message.ToString());

@@ -38,7 +38,12 @@ public sealed class DetailsModel(RoundQueries rounds) : PageModel
 
     public async Task<IActionResult> OnPostExtendAsync(Guid roundId, [FromServices] GrantExtension grant)
     {
-        var outcome = await grant.HandleAsync(new(roundId, Extension.OrganizationId, BangkokInput.Parse(Extension.Until), Extension.Reason));
+        if (!ThaiDateInput.TryParse(Extension.Until, out var until))
+        {
+            ModelState.AddModelError("Extension.Until", ThaiDateInput.NotADate);
+            return await LoadAsync(roundId) ? Page() : NotFound();
+        }
+        var outcome = await grant.HandleAsync(new(roundId, Extension.OrganizationId, until, Extension.Reason));
         if (outcome is Outcome<Guid>.NotFound) return NotFound();
         if (outcome is Outcome<Guid>.Ok)
         {

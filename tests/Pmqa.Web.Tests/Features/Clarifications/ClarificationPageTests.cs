@@ -38,7 +38,10 @@ public abstract class ClarificationPageTests(PmqaApp app)
 
         // The form proposes a due date a week ahead; a past one is refused next to the field, keeping the question.
         var form = await reviewer.GetHtmlAsync(list);
-        Assert.False(string.IsNullOrEmpty(form.QuerySelector("#Input_DueAt")!.GetAttribute("value")));
+        // Typed and shown as day/month/BE year in Thai: a browser's date picker would be Gregorian.
+        var week = DateTime.UtcNow.AddHours(7).AddDays(7);
+        Assert.StartsWith($"{week.Day}/{week.Month}/{week.Year + 543} ", form.QuerySelector("#Input_DueAt")!.GetAttribute("value"));
+        Assert.Equal("text", form.QuerySelector("#Input_DueAt")!.GetAttribute("type"));
         var past = await reviewer.PostFormAsync($"{list}?handler=Ask", new()
         {
             ["Input.IssueCode"] = "1.1", ["Input.Question"] = "ขอรายงานการประชุมคณะกรรมการ", ["Input.DueAt"] = "2020-01-01T09:00",
@@ -49,11 +52,15 @@ public abstract class ClarificationPageTests(PmqaApp app)
         Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("#Input_DueAt-error")!.TextContent));
         Assert.Equal("ขอรายงานการประชุมคณะกรรมการ", refused.QuerySelector("#Input_Question")!.TextContent);
 
+        var due = DateTime.UtcNow.AddHours(7).AddDays(3);
         var asked = await reviewer.PostFormAsync($"{list}?handler=Ask", new()
         {
-            ["Input.IssueCode"] = "1.1", ["Input.Question"] = "ขอรายงานการประชุมคณะกรรมการ", ["Input.DueAt"] = DateTime.UtcNow.AddHours(7).AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.IssueCode"] = "1.1", ["Input.Question"] = "ขอรายงานการประชุมคณะกรรมการ", ["Input.DueAt"] = $"{due.Day}/{due.Month}/{due.Year + 543} 16:30",
         }, formPage: list);
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        // 16:30 Bangkok time of that day, in the BE year typed, is 09:30 UTC of the Gregorian day.
+        var stored = await app.WithDbAsync(db => db.Clarifications.Where(c => c.AssessmentId == team.AssessmentId).Select(c => c.DueAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(due.Year, due.Month, due.Day, 9, 30, 0, TimeSpan.Zero), stored.ToUniversalTime());
         var thread = asked.Headers.Location!.ToString();
 
         // The agency sees it waits for its answer, on the assessment and on that issue's page only.

@@ -114,6 +114,32 @@ public abstract class RoundEditingTests(PmqaApp app)
         // The year and audience are free again.
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/rounds", Round(2577, "department"))).StatusCode);
     }
+
+    [Fact]
+    public async Task An_extension_is_typed_with_a_BE_year_on_the_round_page_and_a_text_that_is_no_date_is_refused_at_the_field()
+    {
+        var team = await app.AgencyAsync(deadline: DateTimeOffset.UtcNow.AddDays(2));
+        var officer = await app.BrowserAsync(PmqaApp.AdminEmail, PmqaApp.AdminPassword);
+        var page = $"/rounds/{team.RoundId}";
+        Assert.Equal("text", (await officer.GetHtmlAsync(page)).QuerySelector("#Extension_Until")!.GetAttribute("type"));
+
+        var refused = await (await officer.PostFormAsync($"{page}?handler=Extend", new()
+        {
+            ["Extension.OrganizationId"] = team.Org.Id.ToString(), ["Extension.Until"] = "31 มีนา", ["Extension.Reason"] = "ไฟฟ้าดับทั้งอาคาร",
+        }, formPage: page)).HtmlAsync();
+        Assert.Contains("วัน/เดือน/ปี พ.ศ.", refused.QuerySelector("#Extension_Until-error")!.TextContent);
+        Assert.Equal("ไฟฟ้าดับทั้งอาคาร", refused.QuerySelector("#Extension_Reason")!.GetAttribute("value"));
+
+        var until = DateTime.UtcNow.AddHours(7).AddDays(10);
+        var granted = await officer.PostFormAsync($"{page}?handler=Extend", new()
+        {
+            ["Extension.OrganizationId"] = team.Org.Id.ToString(), ["Extension.Until"] = $"{until.Day}/{until.Month}/{until.Year + 543} 16:30",
+            ["Extension.Reason"] = "ไฟฟ้าดับทั้งอาคาร",
+        }, formPage: page);
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var stored = await app.WithDbAsync(db => db.RoundExtensions.Where(e => e.OrganizationId == team.Org.Id).Select(e => e.Until).SingleAsync());
+        Assert.Equal(new DateTimeOffset(until.Year, until.Month, until.Day, 9, 30, 0, TimeSpan.Zero), stored.ToUniversalTime());
+    }
 }
 
 public sealed class RoundEditingTests_Sqlite(SqliteApp app) : RoundEditingTests(app), IClassFixture<SqliteApp>;
