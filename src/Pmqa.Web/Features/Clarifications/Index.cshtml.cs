@@ -19,7 +19,7 @@ public sealed class IndexModel(AssessmentAccess access, ClarificationQueries que
     {
         public string? IssueCode { get; set; }
         public string? Question { get; set; }
-        /// <summary>Bangkok time, as a <c>datetime-local</c> field sends it.</summary>
+        /// <summary>Bangkok time, typed day/month/year (BE or CE) as <see cref="ThaiDateInput"/> reads it.</summary>
         public string? DueAt { get; set; }
     }
 
