@@ -27,7 +27,7 @@ public static class WordParts
                     new RunFonts { Ascii = Font, HighAnsi = Font, EastAsia = Font, ComplexScript = Font },
                     new FontSize { Val = BodySize }, new FontSizeComplexScript { Val = BodySize },
                     new Languages { Val = "th-TH", Bidi = "th-TH", EastAsia = "th-TH" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             Heading("Title", "Title", 44, null),
             Heading("Heading1", "heading 1", 40, 0),
