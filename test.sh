@@ -38,7 +38,8 @@ install_missing() {
     apt-get install -y -q "${missing[@]}"
 }
 
-packages=(chromium fonts-tlwg-laksaman poppler-utils)
+# libreoffice-writer-nogui: the tests convert the Word self-assessment report to PDF to look at it (about 2 minutes to install).
+packages=(chromium fonts-tlwg-laksaman poppler-utils libreoffice-writer-nogui)
 [[ ${PMQA_SKIP_POSTGRES:-} == 1 ]] || packages+=(postgresql)
 install_missing "${packages[@]}"
 

@@ -167,7 +167,7 @@ public sealed partial class PageTourTests(BrowserFixture browser, AppServer app,
         return s;
     }
 
-    [GeneratedRegex(@"/account/|handler=|\.(csv|xlsx|pdf|ics|json)(\?|$)|/pdf$|/api/|/download|/logout|/openapi|/scalar", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/account/|handler=|\.(csv|xlsx|docx|pdf|ics|json)(\?|$)|/pdf$|/api/|/download|/logout|/openapi|/scalar", RegexOptions.IgnoreCase)]
     private static partial Regex Skip();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]

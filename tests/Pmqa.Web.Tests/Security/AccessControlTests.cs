@@ -239,7 +239,7 @@ public abstract class AccessControlTests(PmqaApp app)
         {
             ["orgId"] = org.Id.ToString(), ["userId"] = person.Id.ToString(), ["membershipId"] = membership.ToString(),
             ["assessmentId"] = assessment, ["roundId"] = round.ToString(), ["sectionCode"] = "P1", ["categoryCode"] = "1", ["evidenceId"] = evidence.ToString(),
-            ["certificateId"] = certificate.ToString(), ["format"] = "csv", ["clarificationId"] = clarification.ToString(),
+            ["certificateId"] = certificate.ToString(), ["format"] = "xlsx", ["clarificationId"] = clarification.ToString(),
             ["notificationId"] = notification.Id.ToString(),
             ["planId"] = plan.Plan.ToString(), ["projectId"] = plan.Project.ToString(), ["actionId"] = plan.Action.ToString(), ["reportId"] = plan.Report.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",

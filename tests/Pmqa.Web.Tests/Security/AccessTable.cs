@@ -265,5 +265,15 @@ public static class AccessTable
         ["GET /account/forgot-password"] = Access.Public,
         ["POST /account/forgot-password"] = Access.Public,
         ["POST /api/v1/auth/password-reset"] = Access.Public,
+
+        // The agency report and the Word self-assessment report (issue 10): the agency's members and OPDC.
+        ["GET /api/v1/assessments/{assessmentId}/report"] = Access.Organization,
+        ["GET /api/v1/assessments/{assessmentId}/report.pdf"] = Access.Organization,
+        ["GET /api/v1/assessments/{assessmentId}/report.xlsx"] = Access.Organization,
+        ["GET /api/v1/assessments/{assessmentId}/report.docx"] = Access.Organization,
+        ["GET /assessments/{assessmentId}/report"] = Access.Organization,
+        ["POST /assessments/{assessmentId}/report"] = Access.Organization,
+        ["GET /assessments/{assessmentId}/report.{format}"] = Access.Organization,
+        ["POST /assessments/{assessmentId}/report.{format}"] = Access.Organization,
     };
 }

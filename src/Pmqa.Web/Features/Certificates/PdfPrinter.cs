@@ -37,6 +37,23 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter>
         return await page.PdfAsync(new() { Format = "A4", Landscape = landscape, PrintBackground = true, PreferCSSPageSize = true });
     }
 
+    /// <summary>A PDF of <paramref name="html"/> (as <see cref="PrintAsync(string, bool, CancellationToken)"/>) with a header and
+    /// a footer Chromium repeats on every page, in the margins <paramref name="setup"/> leaves for them. The templates
+    /// may hold Chromium's <c>pageNumber</c> and <c>totalPages</c> spans; they use the machine's fonts.</summary>
+    public async Task<byte[]> PrintAsync(string html, PdfPageSetup setup, CancellationToken ct = default)
+    {
+        var browser = await BrowserAsync(ct);
+        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+        return await page.PdfAsync(new()
+        {
+            Format = "A4", Landscape = setup.Landscape, PrintBackground = true, DisplayHeaderFooter = true,
+            HeaderTemplate = setup.HeaderHtml, FooterTemplate = setup.FooterHtml,
+            Margin = new() { Top = setup.MarginTop, Bottom = setup.MarginBottom, Left = setup.MarginSide, Right = setup.MarginSide },
+        });
+    }
+
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
     {
         if (_browser is { IsConnected: true } ready) return ready;
@@ -67,3 +84,7 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter>
         _launch.Dispose();
     }
 }
+
+/// <summary>Running header and footer of a printed document (HTML templates) and the page margins that hold them.</summary>
+public sealed record PdfPageSetup(string HeaderHtml, string FooterHtml, bool Landscape = false,
+    string MarginTop = "22mm", string MarginBottom = "20mm", string MarginSide = "16mm");
