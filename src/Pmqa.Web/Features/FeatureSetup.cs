@@ -8,6 +8,8 @@ using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
 using Pmqa.Web.Features.Organizations;
 using Pmqa.Web.Features.Plans;
+using Pmqa.Web.Features.OpenData;
+using Pmqa.Web.Features.Calendar;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -37,7 +39,8 @@ public static class FeatureSetup
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
         .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
         .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
-        .AddPlans();
+        .AddPlans()
+        .AddOpenData().AddCalendar();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -61,6 +64,9 @@ public static class FeatureSetup
         Notifications.NotificationsApi.Map(api);
         Gaps.GapsApi.Map(api);
         Plans.PlansApi.Map(api);
+        OpenDataApi.Map(api);
+        CalendarApi.Map(api);
+        CalendarApi.MapFeeds(app);
         return app;
     }
 }
