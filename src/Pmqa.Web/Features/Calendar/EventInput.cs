@@ -49,7 +49,8 @@ public static class EventValidation
         var limit = input.PerOrganizationLimit ?? 3;
         if (limit is < 1 or > 100) errors.Add("perOrganizationLimit", "จำนวนผู้เข้าร่วมต่อหน่วยงานต้องอยู่ระหว่าง 1 ถึง 100", "Participants per organisation must be 1–100.");
         if (errors.Any) return errors;
-        return new EventFields(titleTh, titleEn, description, kind, audience, input.StartsAt!.Value, input.EndsAt!.Value, place, link,
-            input.Capacity, limit, input.RegistrationDeadline);
+        // Instants are kept in UTC (PostgreSQL's timestamptz takes no other offset); screens show them in Bangkok.
+        return new EventFields(titleTh, titleEn, description, kind, audience, input.StartsAt!.Value.ToUniversalTime(), input.EndsAt!.Value.ToUniversalTime(),
+            place, link, input.Capacity, limit, input.RegistrationDeadline?.ToUniversalTime());
     }
 }
