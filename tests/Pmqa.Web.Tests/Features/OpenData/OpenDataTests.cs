@@ -221,6 +221,22 @@ public abstract class OpenDataTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task An_officer_publishes_from_the_rounds_page_and_a_withholding_without_reason_is_refused_at_the_field()
+    {
+        var s = await ScenarioAsync();
+        var officer = await app.BrowserAsync(PmqaApp.AdminEmail, PmqaApp.AdminPassword);
+        var page = $"/rounds/{s.RoundId}/publication";
+
+        var published = await officer.PostFormAsync($"{page}?handler=Publish", new() { ["Note"] = "" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains(s.Certified.Code, await TextAsync($"/open-data?year={s.FiscalYear}"));
+
+        var refused = await (await officer.PostFormAsync($"{page}?handler=Withhold", new() { ["OrganizationId"] = s.Verified.Id.ToString(), ["Reason"] = "" }, page)).HtmlAsync();
+        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("#Reason-error")!.TextContent));
+        Assert.Contains(s.Verified.Code, await TextAsync($"/open-data?year={s.FiscalYear}"));
+    }
+
+    [Fact]
     public async Task Only_OPDC_publishes_and_withholding_names_the_missing_fields()
     {
         var s = await ScenarioAsync();
