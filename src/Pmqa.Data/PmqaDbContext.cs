@@ -46,6 +46,10 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PlanReport> PlanReports => Set<PlanReport>();
     public DbSet<PlanReportEntry> PlanReportEntries => Set<PlanReportEntry>();
     public DbSet<PlanReportResult> PlanReportResults => Set<PlanReportResult>();
+    public DbSet<PublishedResult> PublishedResults => Set<PublishedResult>();
+    public DbSet<ResultWithholding> ResultWithholdings => Set<ResultWithholding>();
+    public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

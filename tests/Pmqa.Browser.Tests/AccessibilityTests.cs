@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "login", "home", "organisation-form-with-errors", "organisation", "framework",
         "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone", "notifications-phone",
         "forgot-password", "forgot-password-phone",
+        "open-data-phone", "calendar-phone", "calendar-en",
     ];
 
     [Theory]
@@ -55,6 +56,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                 await s.SaveAsync();
                 await Expect(s.Page.Locator("#reset-requested")).ToBeVisibleAsync();
             }
+            return;
+        }
+        if (screen.StartsWith("open-data") || screen.StartsWith("calendar"))
+        {
+            // Public pages (issue 11): seen without signing in.
+            await s.GotoAsync(screen.StartsWith("open-data") ? "/open-data" : "/calendar?past=true");
+            if (screen.EndsWith("-en")) await s.SwitchLanguageAsync("English", "en");
             return;
         }
         await s.SignInAsAdministratorAsync();

@@ -9,6 +9,8 @@ using Pmqa.Web.Features.Notifications;
 using Pmqa.Web.Features.Organizations;
 using Pmqa.Web.Features.Plans;
 using Pmqa.Web.Features.Reports;
+using Pmqa.Web.Features.OpenData;
+using Pmqa.Web.Features.Calendar;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -39,7 +41,8 @@ public static class FeatureSetup
         .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
         .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
         .AddPlans()
-        .AddReports();
+        .AddReports()
+        .AddOpenData().AddCalendar();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -64,6 +67,9 @@ public static class FeatureSetup
         Gaps.GapsApi.Map(api);
         Plans.PlansApi.Map(api);
         Reports.ReportsApi.Map(api);
+        OpenDataApi.Map(api);
+        CalendarApi.Map(api);
+        CalendarApi.MapFeeds(app);
         return app;
     }
 }

@@ -164,6 +164,10 @@ public static class AuditDescriber
         nameof(GapSetting) => new("เป้าหมายและลำดับความสำคัญของช่องว่าง", "a gap's target and priority"),
         nameof(AssessmentTransition) => new("ประวัติสถานะการประเมิน", "a state change record"),
         nameof(Data.Entities.Assessment) => new("การประเมิน", "the assessment"),
+        nameof(PublishedResult) => new("ผลที่เผยแพร่เป็นข้อมูลเปิด", "a published result"),
+        nameof(ResultWithholding) => new("การงดเผยแพร่ผล", "a withholding of a result"),
+        nameof(PromotionEvent) => new("กิจกรรมในปฏิทิน", "a calendar event"),
+        nameof(EventRegistration) => new("การลงทะเบียนเข้าร่วมกิจกรรม", "an event registration"),
         _ => new(entityType, entityType),
     };
 

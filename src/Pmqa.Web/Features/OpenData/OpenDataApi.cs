@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Pmqa.Domain.OpenData;
+using Pmqa.Web.Infrastructure.Auth;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.OpenData;
+
+/// <summary>
+/// Open data by default (issue 11): anonymous, stable URLs per fiscal year and for all years, a data dictionary
+/// and the DCAT catalogue; OPDC publishes a round's results and may withhold one organisation's with a reason.
+/// Every file carries an ETag (its content's hash) and Last-Modified, answers a conditional GET with 304, names
+/// its download with the year, and may be read from any web page (CORS for GET).
+/// </summary>
+public static class OpenDataApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var open = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
+        open.MapGet("/results.csv", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
+                FileAsync(http, q, null, ct, async () => OpenDataFiles.Csv(await q.ResultsAsync(null, allVersions == true, ct), url), "text/csv; charset=utf-8", "csv"))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the published results of every fiscal year as CSV (UTF-8 with BOM; ?allVersions=true adds superseded versions)");
+        open.MapGet("/results.json", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
+                FileAsync(http, q, null, ct, async () => OpenDataFiles.JsonFile(await q.ResultsAsync(null, allVersions == true, ct), null, url), "application/json; charset=utf-8", "json"))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the published results of every fiscal year as JSON");
+        open.MapGet("/results/{fiscalYear:int}.csv", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
+                FileAsync(http, q, fiscalYear, ct, async () => OpenDataFiles.Csv(await q.ResultsAsync(fiscalYear, allVersions == true, ct), url), "text/csv; charset=utf-8", "csv"))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the published results of one fiscal year (BE) as CSV");
+        open.MapGet("/results/{fiscalYear:int}.json", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
+                FileAsync(http, q, fiscalYear, ct, async () => OpenDataFiles.JsonFile(await q.ResultsAsync(fiscalYear, allVersions == true, ct), fiscalYear, url), "application/json; charset=utf-8", "json"))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the published results of one fiscal year (BE) as JSON");
+        open.MapGet("/dictionary", (HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
+                FileAsync(http, q, null, ct, () => Task.FromResult(OpenDataFiles.Dictionary(url)), "application/json; charset=utf-8", null))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the data dictionary: each field's Thai and English name, type, unit and allowed values");
+        open.MapGet("/catalog.jsonld", (HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
+                FileAsync(http, q, null, ct, async () => DcatCatalog.Build(await YearsAsync(q, ct), url), DcatCatalog.ContentType, null))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), DcatCatalog.ContentType).Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the DCAT catalogue (JSON-LD) a catalogue harvester such as CKAN's reads: a dataset per fiscal year, CSV and JSON distributions");
+
+        var rounds = api.MapGroup("/rounds/{roundId:guid}").WithTags("Open data").RequireAuthorization(Policies.OpdcOfficer);
+        rounds.MapPost("/publish", async (Guid roundId, PublishInput? body, ResultPublication publication, CancellationToken ct) =>
+                (await publication.PublishAsync(roundId, body ?? new PublishInput(null), ct)).ToHttp(summary => TypedResults.Ok(summary)))
+            .WithSummary("OPDC publishes the round's verified results {note?}; a changed result becomes a new version and needs the note");
+        rounds.MapPost("/withheld", async (Guid roundId, WithholdInput body, ResultPublication publication, CancellationToken ct) =>
+                (await publication.WithholdAsync(roundId, body, ct)).ToHttp(id => TypedResults.Ok(new WithheldId(id))))
+            .WithSummary("OPDC keeps one organisation's result out of the open data {organizationId, reason} (audited)");
+    }
+
+    /// <summary>The datasets the catalogue lists: all years, then each fiscal year with published results.</summary>
+    private static async Task<IReadOnlyList<DcatCatalog.YearInfo>> YearsAsync(OpenDataQueries q, CancellationToken ct)
+    {
+        var all = await q.ResultsAsync(null, true, ct);
+        if (all.Count == 0) return [];
+        var list = new List<DcatCatalog.YearInfo> { new(null, all.Min(r => r.PublishedAt), all.Max(r => r.PublishedAt)) };
+        list.AddRange(all.GroupBy(r => r.FiscalYear).OrderByDescending(g => g.Key)
+            .Select(g => new DcatCatalog.YearInfo(g.Key, g.Min(r => r.PublishedAt), g.Max(r => r.PublishedAt))));
+        return list;
+    }
+
+    private static async Task<IResult> FileAsync(HttpContext http, OpenDataQueries q, int? fiscalYear, CancellationToken ct,
+        Func<Task<byte[]>> content, string contentType, string? extension)
+    {
+        var response = http.Response;
+        response.Headers.AccessControlAllowOrigin = "*";
+        response.Headers.Append(HeaderNames.Link, $"<{DataDictionary.LicenceUrl}>; rel=\"license\"");
+        response.Headers.CacheControl = "public, max-age=300";
+        var lastModified = await q.LastModifiedAsync(fiscalYear, ct);
+        var bytes = await content();
+        // The ETag is the content's hash, so it changes exactly when a byte does (a withholding included).
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
+        var fileName = extension is null ? null : OpenDataFiles.FileName(fiscalYear, extension);
+        // Results.File answers If-None-Match / If-Modified-Since with 304 by itself.
+        return Results.File(bytes, contentType, fileName, lastModified: lastModified is { } lm ? TruncateToSeconds(lm) : null, entityTag: etag);
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, at.Offset);
+}
+
+public sealed record WithheldId(Guid Id);

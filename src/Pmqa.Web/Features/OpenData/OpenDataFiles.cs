@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using CsvHelper;
+using Pmqa.Domain.OpenData;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.OpenData;
+
+/// <summary>
+/// The open-data files. CSV is UTF-8 with a byte-order mark (Excel reads Thai otherwise as mojibake), one header
+/// row in Thai with the English field name in brackets, the columns of <see cref="DataDictionary"/> in its order,
+/// numbers with a dot. JSON has the same fields by their English names. Both state the licence.
+/// </summary>
+public static class OpenDataFiles
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), WriteIndented = true,
+    };
+
+    public static string FileName(int? fiscalYear, string extension) =>
+        fiscalYear is { } y ? $"pmqa-results-{y}.{extension}" : $"pmqa-results-all-years.{extension}";
+
+    /// <summary>One row's cells, in the dictionary's order.</summary>
+    public static IReadOnlyDictionary<string, object?> Row(PublicResult r, PublicUrl url)
+    {
+        var row = new Dictionary<string, object?>
+        {
+            ["fiscalYear"] = r.FiscalYear, ["organizationCode"] = r.OrganizationCode, ["organizationNameTh"] = r.OrganizationNameTh,
+            ["organizationNameEn"] = r.OrganizationNameEn, ["organizationType"] = r.OrganizationType, ["groupCode"] = r.GroupCode,
+            ["groupNameTh"] = r.GroupNameTh, ["groupNameEn"] = r.GroupNameEn, ["verifiedTotal"] = r.VerifiedTotal,
+        };
+        for (var i = 1; i <= 7; i++) row[$"category{i}"] = r.Categories.FirstOrDefault(c => c.Code == i.ToString(CultureInfo.InvariantCulture))?.Score;
+        row["statusBand"] = r.StatusBand;
+        row["siteVisitOutcome"] = r.SiteVisitOutcome;
+        row["certified"] = r.Certified;
+        row["certificateNumber"] = r.CertificateNumber;
+        row["certificateValidUntil"] = r.CertificateValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        row["certificateVerifyUrl"] = r.CertificateId is { } id ? url.To($"/verify/{id}") : "";
+        row["publishedVersion"] = r.PublishedVersion;
+        row["publishedAt"] = r.PublishedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        row["correctionNote"] = r.CorrectionNote;
+        row["licence"] = DataDictionary.LicenceUrl;
+        return row;
+    }
+
+    public static byte[] Csv(IEnumerable<PublicResult> results, PublicUrl url)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var header in DataDictionary.CsvHeader) csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var result in results)
+            {
+                foreach (var (_, value) in Row(result, url))
+                    csv.WriteField(value switch
+                    {
+                        null => "",
+                        decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+                        bool b => b ? "true" : "false",
+                        int i => i.ToString(CultureInfo.InvariantCulture),
+                        _ => CsvCells.Safe(value.ToString()),
+                    });
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    public static byte[] JsonFile(IEnumerable<PublicResult> results, int? fiscalYear, PublicUrl url) =>
+        JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            title = fiscalYear is { } y ? $"ผลการประเมิน PMQA 4.0 ที่ผ่านการตรวจสอบ ปีงบประมาณ พ.ศ. {y}" : "ผลการประเมิน PMQA 4.0 ที่ผ่านการตรวจสอบ ทุกปีงบประมาณ",
+            titleEn = fiscalYear is { } y2 ? $"Verified PMQA 4.0 results, fiscal year {y2} BE" : "Verified PMQA 4.0 results, all fiscal years",
+            publisher = "สำนักงานคณะกรรมการพัฒนาระบบราชการ (สำนักงาน ก.พ.ร.) / Office of the Public Sector Development Commission (OPDC)",
+            license = DataDictionary.LicenceUrl,
+            licenseName = DataDictionary.LicenceNameEn,
+            dictionary = url.To("/api/v1/open-data/dictionary"),
+            fiscalYear,
+            results = results.Select(r => Row(r, url)),
+        }, Json);
+
+    public static byte[] Dictionary(PublicUrl url) =>
+        JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            title = "พจนานุกรมข้อมูล ผลการประเมิน PMQA 4.0", titleEn = "Data dictionary: PMQA 4.0 verified results",
+            license = DataDictionary.LicenceUrl, licenseName = DataDictionary.LicenceNameEn,
+            csv = new
+            {
+                encoding = "UTF-8 with byte-order mark", delimiter = ",", decimalSeparator = ".",
+                header = "ชื่อภาษาไทย (field name), e.g. \"ปีงบประมาณ (fiscalYear)\"",
+            },
+            catalog = url.To("/api/v1/open-data/catalog.jsonld"),
+            fields = DataDictionary.Fields.Select(f => new
+            {
+                name = f.Name, nameTh = f.NameTh, nameEn = f.NameEn, type = f.Type, unit = f.Unit,
+                descriptionTh = f.DescriptionTh, descriptionEn = f.DescriptionEn, allowedValues = f.AllowedValues,
+            }),
+        }, Json);
+}

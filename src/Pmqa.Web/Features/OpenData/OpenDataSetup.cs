@@ -1,0 +1,7 @@
+namespace Pmqa.Web.Features.OpenData;
+
+public static class OpenDataSetup
+{
+    public static IServiceCollection AddOpenData(this IServiceCollection services) => services
+        .AddScoped<ResultPublication>().AddScoped<OpenDataQueries>();
+}
