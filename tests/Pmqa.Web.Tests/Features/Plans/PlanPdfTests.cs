@@ -24,7 +24,8 @@ public abstract class PlanPdfTests(PmqaApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("pmqa-plan-2570-oneYear-v1.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
-        using (var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync()))
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var pdf = PdfDocument.Open(bytes))
         {
             var page = pdf.GetPage(1);
             Assert.Equal(595, Math.Round(page.Width));   // A4 portrait in points
@@ -74,8 +75,16 @@ public abstract class PlanPdfTests(PmqaApp app)
         Assert.Contains("ช่องว่างที่เลือก", choices[0].TextContent);
     }
 
-    /// <summary>PDF text comes out in pieces (Thai is set glyph by glyph): compare without white space.</summary>
-    private static string Squeeze(string text) => string.Concat(text.Where(ch => !char.IsWhiteSpace(ch)));
+    /// <summary>
+    /// The text to compare: without white space, and without Thai vowel and tone marks above and below the line. Chromium
+    /// shapes Thai with positioned variants of those marks, whose text PdfPig 0.1.16 does not read back (it gives a space
+    /// or nothing, or a private-use code; poppler's pdftotext reads them), so the check is on the letters, in order, and on
+    /// the figures. The shaping itself was looked at on a rendered page (pdftoppm).
+    /// </summary>
+    private static string Squeeze(string text) => string.Concat(text.Replace('\u0E33', '\u0E32').Where(ch => !char.IsWhiteSpace(ch) && !char.IsControl(ch) && !IsThaiMark(ch)));
+
+    private static bool IsThaiMark(char ch) => ch is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E')
+        or (>= '\uF700' and <= '\uF71F'); // the fonts' private-use glyphs for shifted marks (Laksaman's footer)
 }
 
 public sealed class PlanPdfTests_Sqlite(SqliteApp app) : PlanPdfTests(app), IClassFixture<SqliteApp>;
