@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone", "notifications-phone",
         "forgot-password", "forgot-password-phone",
         "open-data-phone", "calendar-phone", "calendar-en",
+        "gaps", "path", "plan", "comparison", "comparison-phone",
     ];
 
     [Theory]
@@ -97,6 +98,18 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                 await s.GotoAsync("/notifications");
                 await Expect(s.Page.Locator("main .notification-unread").First).ToBeVisibleAsync();
                 await s.ScreenshotAsync("notifications-phone");
+                break;
+            case "gaps" or "path" or "plan" or "comparison" or "comparison-phone":
+                // The improvement loop (issue 9): a submitted assessment, its approved plan and next year's assessment.
+                var loop = await ImprovementSetup.OnceAsync(app);
+                await s.GotoAsync(screen switch
+                {
+                    "gaps" => $"/assessments/{loop.Assessment}/gaps",
+                    "path" => $"/assessments/{loop.Assessment}/path",
+                    "plan" => $"/plans/{loop.Plan}",
+                    _ => $"/assessments/{loop.NextAssessment}/comparison",
+                });
+                await Expect(s.Page.Locator("main h1")).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);

@@ -39,6 +39,7 @@ public static class FeatureSetup
         .AddScoped<Reviews.Consensus>().AddScoped<Reviews.FeedbackReport>().AddScoped<Reviews.ReviewQueries>()
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
         .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
+        .AddScoped<Comparison.ComparisonQueries>()
         .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
         .AddPlans()
         .AddReports()
@@ -64,6 +65,7 @@ public static class FeatureSetup
         Certificates.CertificateSetup.MapApi(api);
         Clarifications.ClarificationsApi.Map(api);
         Notifications.NotificationsApi.Map(api);
+        Comparison.ComparisonApi.Map(api);
         Gaps.GapsApi.Map(api);
         Plans.PlansApi.Map(api);
         Reports.ReportsApi.Map(api);

@@ -59,6 +59,11 @@ public static class AccessTable
         ["POST /plans/{planId}/reports/{reportId}"] = Access.Organization,
         ["GET /rounds/{roundId}/plans"] = Access.Officer,
         ["POST /rounds/{roundId}/plans"] = Access.Officer,
+        // Measure results (issue 9, step 5): the plan as a PDF; an assessment against last year's.
+        ["GET /api/v1/plans/{planId}/export.pdf"] = Access.Organization,
+        ["GET /api/v1/assessments/{assessmentId}/comparison"] = Access.Organization,
+        ["GET /assessments/{assessmentId}/comparison"] = Access.Organization,
+        ["POST /assessments/{assessmentId}/comparison"] = Access.Organization,
         ["DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}"] = Access.Organization,
         ["DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}/links/{issueCode}"] = Access.Organization,
         ["DELETE /api/v1/auth/token"] = Access.SignedIn,

@@ -15,7 +15,7 @@ namespace Pmqa.Web.Features.Plans;
 /// form again with what was typed and the message at the field.
 /// </summary>
 public sealed class PlanModel(PlanAccess access, PlanQueries queries, PlanCommands commands, PlanWorkflow workflow, PlanComments comments,
-    PlanReports reports, AssessmentScores scores) : PageModel
+    PlanReports reports, AssessmentScores scores, PlanPdf pdf, Comparison.ComparisonQueries comparison) : PageModel
 {
     public sealed class ProjectForm
     {
@@ -50,7 +50,10 @@ public sealed class PlanModel(PlanAccess access, PlanQueries queries, PlanComman
     public bool CanComment { get; private set; }
     public bool CanAnswer { get; private set; }
     public List<(Guid Id, string Name)> Members { get; private set; } = [];
-    public List<(Issue Issue, decimal Score, MaturityLevel Level)> Issues { get; private set; } = [];
+    /// <summary>The organisation's assessment of the year after the plan's assessment, whose comparison measures this plan.</summary>
+    public Guid? NextAssessmentId { get; private set; }
+    /// <summary>What the project form offers: the selected gaps first (marked), then the other issues below the top level.</summary>
+    public List<(Issue Issue, decimal Score, MaturityLevel Level, bool Selected)> Issues { get; private set; } = [];
     public FrameworkPack Pack { get; private set; } = null!;
 
     [BindProperty] public int Version { get; set; }
@@ -75,6 +78,10 @@ public sealed class PlanModel(PlanAccess access, PlanQueries queries, PlanComman
         await PlanExports.LoadAsync(queries, planId, Ct) is Outcome<(PlanView, List<ReportView>)>.Ok { Value: var (view, list) }
             ? File(PlanExports.Xlsx(view, list), PlanExports.XlsxContentType, PlanExports.FileName(view))
             : NotFound();
+
+    /// <summary>The plan with its follow-up as an A4 PDF (<c>?handler=Pdf</c>).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid planId) =>
+        await pdf.PrintAsync(HttpContext, planId, Ct) is { } file ? File(file.Content, PlanPdf.ContentType, file.FileName) : NotFound();
 
     public Task<IActionResult> OnPostSummaryAsync(Guid planId) =>
         SaveAsync(planId, "summary", commands.UpdateSummaryAsync(planId, Version, new PlanSummaryInput(Summary), Ct), "", T("บันทึกแนวทางของแผนแล้ว", "The summary is saved."));
@@ -222,9 +229,10 @@ public sealed class PlanModel(PlanAccess access, PlanQueries queries, PlanComman
         CanAnswer = await access.FindAsync(planId, PlanPermission.Answer, Ct) is Outcome<ImprovementPlan>.Ok;
         CanComment = !CanAnswer && await access.FindAsync(planId, PlanPermission.Comment, Ct) is Outcome<ImprovementPlan>.Ok;
         Members = await queries.MembersAsync(plan.OrganizationId, Ct);
+        NextAssessmentId = await comparison.NextAssessmentAsync(plan.AssessmentId, Ct);
         var (pack, card) = await scores.CardAsync(plan.Assessment!, Ct);
         Pack = pack;
-        Issues = PlanQueries.IssuesToImprove(pack, card);
+        Issues = PlanQueries.IssuesToImprove(pack, card, await queries.SelectedGapsAsync(plan.AssessmentId, Ct));
         // A failed save keeps the typed values; anything else shows what is stored.
         if (FailedForm is null) { Version = view.Version; Summary = view.Summary; }
         else Version = view.Version;

@@ -147,11 +147,17 @@ public sealed class PlanQueries(PmqaDbContext db, PlanAccess access, CurrentUser
         (await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == orgId).Select(m => new { m.UserId, m.User!.DisplayName, m.User.Email }).ToListAsync(ct))
             .DistinctBy(m => m.UserId).Select(m => (m.UserId, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email ?? "" : m.DisplayName)).OrderBy(m => m.Item2).ToList();
 
-    /// <summary>The assessment's issues below the top level, lowest score first: what a project can address.</summary>
-    public static List<(Issue Issue, decimal Score, MaturityLevel Level)> IssuesToImprove(FrameworkPack pack, Pmqa.Domain.Scoring.ScoreCard card) =>
-        card.Issues.Where(i => i.Level != MaturityLevel.Significance)
-            .Select(i => (Issue: pack.FindIssue(i.Code)!, i.Rounded, i.Level)).Where(x => x.Issue is not null)
-            .OrderBy(x => x.Rounded).ThenBy(x => x.Issue.Code, Evidence.IssueCodeOrder.Instance).ToList();
+    /// <summary>What a project can address: the gaps the agency selected on the gaps page first (whatever their level),
+    /// then the other issues below the top level; lowest score first in each group.</summary>
+    public static List<(Issue Issue, decimal Score, MaturityLevel Level, bool Selected)> IssuesToImprove(FrameworkPack pack,
+        Pmqa.Domain.Scoring.ScoreCard card, IReadOnlySet<string> selected) =>
+        card.Issues.Where(i => i.Level != MaturityLevel.Significance || selected.Contains(i.Code))
+            .Select(i => (Issue: pack.FindIssue(i.Code)!, i.Rounded, i.Level, Selected: selected.Contains(i.Code))).Where(x => x.Issue is not null)
+            .OrderByDescending(x => x.Selected).ThenBy(x => x.Rounded).ThenBy(x => x.Issue.Code, Evidence.IssueCodeOrder.Instance).ToList();
+
+    /// <summary>The issues whose gaps the agency selected to act on (gaps page), for the assessment a plan builds on.</summary>
+    public async Task<HashSet<string>> SelectedGapsAsync(Guid assessmentId, CancellationToken ct = default) =>
+        [.. await db.GapSettings.AsNoTracking().Where(g => g.AssessmentId == assessmentId && g.Selected).Select(g => g.IssueCode).ToListAsync(ct)];
 
     private async Task<List<CommentView>> CommentsAsync(Guid planId, Guid? reportId, CancellationToken ct) =>
         (await db.PlanComments.AsNoTracking().Where(c => c.PlanId == planId && (reportId == null ? c.ReportId == null : c.ReportId == reportId)).ToListAsync(ct))

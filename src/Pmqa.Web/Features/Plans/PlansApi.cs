@@ -33,6 +33,10 @@ public static class PlansApi
                     : Results.NotFound())
             .Produces(StatusCodes.Status200OK, typeof(byte[]), PlanExports.XlsxContentType).Produces(StatusCodes.Status404NotFound)
             .WithSummary("The plan with its 6- and 12-month follow-up as an Excel sheet (numbers as numbers, header row frozen)");
+        plan.MapGet("/export.pdf", async (Guid planId, HttpContext http, PlanPdf pdf, CancellationToken ct) =>
+                await pdf.PrintAsync(http, planId, ct) is { } file ? Results.File(file.Content, PlanPdf.ContentType, file.FileName) : Results.NotFound())
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), PlanPdf.ContentType).Produces(StatusCodes.Status404NotFound)
+            .WithSummary("The plan with its 6- and 12-month follow-up as an A4 PDF (Thai shaped, page numbers), in the caller's language");
         plan.MapPut("/", (Guid planId, PlanSummaryInput body, HttpRequest request, HttpResponse response, PlanCommands commands, CancellationToken ct) =>
                 VersionedAsync(request, response, v => commands.UpdateSummaryAsync(planId, v, body, ct)))
             .ProducesVersioned<Saved>().WithSummary("The plan's summary {summary}; If-Match: the plan's ETag");
