@@ -28,39 +28,34 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter>
 
     /// <summary>An A4 PDF of <paramref name="html"/>, which must carry everything it shows (fonts installed
     /// on the machine, images as data URIs): the page is not loaded from the application's address.</summary>
-    public Task<byte[]> PrintAsync(string html, bool landscape, CancellationToken ct = default) => PrintAsync(html, landscape, null, ct);
+    public Task<byte[]> PrintAsync(string html, bool landscape, CancellationToken ct = default) => PrintAsync(html, landscape, (string?)null, ct);
 
     /// <summary>As above, with <paramref name="footerTemplate"/> printed in every page's bottom margin (Chromium's
     /// template: self-contained HTML with inline styles, where <c>pageNumber</c> and <c>totalPages</c> elements are
     /// filled in). The page's CSS must leave a bottom margin for it (<c>@page { margin-bottom }</c>).</summary>
-    public async Task<byte[]> PrintAsync(string html, bool landscape, string? footerTemplate, CancellationToken ct = default)
+    public Task<byte[]> PrintAsync(string html, bool landscape, string? footerTemplate, CancellationToken ct = default) => PrintPageAsync(html, new()
     {
-        var browser = await BrowserAsync(ct);
-        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });
-        var page = await context.NewPageAsync();
-        await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-        return await page.PdfAsync(new()
-        {
-            Format = "A4", Landscape = landscape, PrintBackground = true, PreferCSSPageSize = true,
-            DisplayHeaderFooter = footerTemplate is not null, HeaderTemplate = footerTemplate is null ? null : "<span></span>", FooterTemplate = footerTemplate,
-        });
-    }
+        Format = "A4", Landscape = landscape, PrintBackground = true, PreferCSSPageSize = true,
+        DisplayHeaderFooter = footerTemplate is not null, HeaderTemplate = footerTemplate is null ? null : "<span></span>", FooterTemplate = footerTemplate,
+    }, ct);
 
     /// <summary>A PDF of <paramref name="html"/> (as <see cref="PrintAsync(string, bool, CancellationToken)"/>) with a header and
     /// a footer Chromium repeats on every page, in the margins <paramref name="setup"/> leaves for them. The templates
     /// may hold Chromium's <c>pageNumber</c> and <c>totalPages</c> spans; they use the machine's fonts.</summary>
-    public async Task<byte[]> PrintAsync(string html, PdfPageSetup setup, CancellationToken ct = default)
+    public Task<byte[]> PrintAsync(string html, PdfPageSetup setup, CancellationToken ct = default) => PrintPageAsync(html, new()
+    {
+        Format = "A4", Landscape = setup.Landscape, PrintBackground = true, DisplayHeaderFooter = true,
+        HeaderTemplate = setup.HeaderHtml, FooterTemplate = setup.FooterHtml,
+        Margin = new() { Top = setup.MarginTop, Bottom = setup.MarginBottom, Left = setup.MarginSide, Right = setup.MarginSide },
+    }, ct);
+
+    private async Task<byte[]> PrintPageAsync(string html, PagePdfOptions pdf, CancellationToken ct)
     {
         var browser = await BrowserAsync(ct);
         await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });
         var page = await context.NewPageAsync();
         await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-        return await page.PdfAsync(new()
-        {
-            Format = "A4", Landscape = setup.Landscape, PrintBackground = true, DisplayHeaderFooter = true,
-            HeaderTemplate = setup.HeaderHtml, FooterTemplate = setup.FooterHtml,
-            Margin = new() { Top = setup.MarginTop, Bottom = setup.MarginBottom, Left = setup.MarginSide, Right = setup.MarginSide },
-        });
+        return await page.PdfAsync(pdf);
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
