@@ -37,7 +37,8 @@ public static class FeatureSetup
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
         .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
         .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
-        .AddPlans();
+        .AddPlans()
+        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -61,6 +62,7 @@ public static class FeatureSetup
         Notifications.NotificationsApi.Map(api);
         Gaps.GapsApi.Map(api);
         Plans.PlansApi.Map(api);
+        Dashboard.DashboardApi.Map(api);
         return app;
     }
 }

@@ -265,5 +265,21 @@ public static class AccessTable
         ["GET /account/forgot-password"] = Access.Public,
         ["POST /account/forgot-password"] = Access.Public,
         ["POST /api/v1/auth/password-reset"] = Access.Public,
+
+        // OPDC's national dashboard (issue 10): OPDC only; an agency sees its own anonymous benchmark.
+        ["GET /api/v1/rounds/{roundId}/dashboard"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/dashboard.xlsx"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/dashboard.csv"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/organizations"] = Access.Officer,
+        ["GET /api/v1/dashboard/trend"] = Access.Officer,
+        ["GET /api/v1/assessments/{assessmentId}/benchmark"] = Access.Organization,
+        ["GET /dashboard"] = Access.Officer,
+        ["POST /dashboard"] = Access.Officer,
+        ["GET /rounds/{roundId}/dashboard"] = Access.Officer,
+        ["POST /rounds/{roundId}/dashboard"] = Access.Officer,
+        ["GET /rounds/{roundId}/dashboard/organizations"] = Access.Officer,
+        ["POST /rounds/{roundId}/dashboard/organizations"] = Access.Officer,
+        ["GET /rounds/{roundId}/dashboard.{format}"] = Access.Officer,
+        ["POST /rounds/{roundId}/dashboard.{format}"] = Access.Officer,
     };
 }
