@@ -37,11 +37,11 @@ public static class DashboardApi
                 var loaded = await Filtered(type, ministry, cluster, band, f => facts.LoadAsync(roundId, f, ct));
                 if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.Failure();
                 if (Sorting.Parse(sort, desc, 1, data.Pack) is not { } sorting) return SortProblem();
-                if (DashboardTables.One(table ?? "", data, sorting) is not { } sheet) return TableProblem();
+                if (DashboardTables.One(table ?? "heatmap", data, sorting) is not { } sheet) return TableProblem();
                 return TypedResults.File(DashboardExports.Csv(sheet), "text/csv; charset=utf-8", DashboardExports.FileName(data, sheet.Name, "csv"));
             })
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("One table of the dashboard as CSV (UTF-8 with BOM): ?table=progress|distribution|categories|dimensions|heatmap|at-threshold|missed-items");
+            .WithSummary("One table of the dashboard as CSV (UTF-8 with BOM): ?table=progress|distribution|categories|dimensions|heatmap (the default)|at-threshold|missed-items");
 
         api.MapGet("/dashboard/trend", async (string? type, string? ministry, string? cluster, DashboardQueries queries, CancellationToken ct) =>
                 (await Filtered(type, ministry, cluster, null, f => queries.TrendAsync(f, ct))).ToHttp(TypedResults.Ok))

@@ -7,7 +7,7 @@ using Pmqa.Web.Infrastructure.Web;
 namespace Pmqa.Web.Features.Dashboard;
 
 /// <summary>The dashboard's tables with the page's filter and heat-map order: /rounds/{id}/dashboard.xlsx (every table,
-/// a sheet each) or /rounds/{id}/dashboard.csv?table=heatmap (one table).</summary>
+/// a sheet each) or /rounds/{id}/dashboard.csv?table=progress (one table; the heat map when none is named).</summary>
 [Authorize(Policy = Policies.OpdcOfficer)]
 public sealed class ExportModel(RoundFacts facts) : PageModel
 {
@@ -17,7 +17,7 @@ public sealed class ExportModel(RoundFacts facts) : PageModel
         if (format == "xlsx")
             return File(DashboardExports.Xlsx(DashboardTables.All(loaded.Data, loaded.Sorting)), DashboardExports.XlsxContentType,
                 DashboardExports.FileName(loaded.Data, "all", "xlsx"));
-        if (DashboardTables.One(table ?? "", loaded.Data, loaded.Sorting) is not { } sheet) return NotFound();
+        if (DashboardTables.One(table ?? "heatmap", loaded.Data, loaded.Sorting) is not { } sheet) return NotFound();
         return File(DashboardExports.Csv(sheet), "text/csv; charset=utf-8", DashboardExports.FileName(loaded.Data, sheet.Name, "csv"));
     }
 }
