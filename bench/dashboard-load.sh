@@ -81,7 +81,7 @@ INSERT INTO "AssessmentScoreCards" SELECT (jsonb_populate_record(NULL::"Assessme
   FROM "AssessmentScoreCards" c JOIN a_map m ON m.aid = c."AssessmentId";
 ANALYZE;
 SQL
-  psql_db -tAc 'SELECT count(*) || '' assessments in '' || count(DISTINCT "RoundId") || '' rounds'' FROM "Assessments"'
+  echo "# assessments, rounds: $(psql_db -tAc 'SELECT count(*), count(DISTINCT "RoundId") FROM "Assessments"')"
 fi
 
 app_port=$((20000 + RANDOM % 20000)) ceiling_port=$((40000 + RANDOM % 20000))
