@@ -485,6 +485,13 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
             AddAnswers(db, team.Owner, owner: true);
             await db.SaveChangesAsync(ct);
         }
+        // The stored score card, as every writer of answers keeps it (ADR 0015): the dashboard reads cards, never answers.
+        await using (var scope = Acting.As(services, team.Coordinator))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PmqaDbContext>();
+            var assessment = await db.Assessments.Include(a => a.Round).SingleAsync(a => a.Id == assessmentId, ct);
+            await scope.ServiceProvider.GetRequiredService<ScoreCards>().ReadAsync(assessment, ct);
+        }
         _report.AssessmentsFilled++;
         var card = Scoring.Score(pack, answers, threshold, pack.Scoring.StatusBands);
         _report.Scores.Add((org.Code, card.RoundedTotal, card.Status));

@@ -82,5 +82,7 @@ internal sealed class AssessmentScoreCardConfiguration : IEntityTypeConfiguratio
         b.HasOne<Assessment>().WithOne().HasForeignKey<AssessmentScoreCard>(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         b.Property(c => c.CategoriesJson).IsRequired();
         b.Property(c => c.IssuesJson).IsRequired();
+        b.Property(c => c.Figures).IsRequired();
+        b.Property(c => c.Ticks).IsRequired();
     }
 }

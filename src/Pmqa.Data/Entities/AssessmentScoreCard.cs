@@ -24,4 +24,11 @@ public sealed class AssessmentScoreCard
     /// <summary>JSON array of {code, score, level, complete, uncounted} per issue, unrounded, in pack order.</summary>
     public string IssuesJson { get; set; } = "[]";
     public DateTimeOffset ComputedAt { get; set; }
+    /// <summary>What OPDC's dashboard reads (ADR 0020): the unrounded category scores in pack order, then the
+    /// dimension scores as code=score, then the issue scores in pack order; the three parts separated by '|', the
+    /// values by ';'. Short to read for thousands of assessments at once, unlike the JSON above.</summary>
+    public string Figures { get; set; } = "";
+    /// <summary>One character per checklist item of the pack's process issues, in pack order: '1' ticked, '0' not
+    /// (<c>TickStrings</c>): which items agencies miss most, without reading their answers.</summary>
+    public string Ticks { get; set; } = "";
 }

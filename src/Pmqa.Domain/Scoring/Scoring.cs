@@ -116,7 +116,7 @@ public static partial class Scoring
     }
 
     /// <summary>The highest band whose threshold the rounded total reaches; below every band is None.</summary>
-    private static MaturityLevel StatusOf(decimal roundedTotal, IReadOnlyList<StatusBand> bands) =>
+    public static MaturityLevel StatusOf(decimal roundedTotal, IReadOnlyList<StatusBand> bands) =>
         bands.OrderBy(b => b.From).LastOrDefault(b => roundedTotal >= b.From)?.Level ?? MaturityLevel.None;
 
     /// <summary>Mean of unrounded scores; an empty set (a category without issues) scores 0.</summary>

@@ -43,7 +43,8 @@ public static class FeatureSetup
         .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
         .AddPlans()
         .AddReports()
-        .AddOpenData().AddCalendar();
+        .AddOpenData().AddCalendar()
+        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -72,6 +73,7 @@ public static class FeatureSetup
         OpenDataApi.Map(api);
         CalendarApi.Map(api);
         CalendarApi.MapFeeds(app);
+        Dashboard.DashboardApi.Map(api);
         return app;
     }
 }

@@ -310,5 +310,20 @@ public static class AccessTable
         ["DELETE /api/v1/events/{eventId}"] = Access.Officer,
         ["POST /api/v1/events/{eventId}/registrations"] = Access.SignedIn,
         ["DELETE /api/v1/events/{eventId}/registrations/{registrationId}"] = Access.Organization,
+        // OPDC's national dashboard (issue 10): OPDC only; an agency sees its own anonymous benchmark.
+        ["GET /api/v1/rounds/{roundId}/dashboard"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/dashboard.xlsx"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/dashboard.csv"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/organizations"] = Access.Officer,
+        ["GET /api/v1/dashboard/trend"] = Access.Officer,
+        ["GET /api/v1/assessments/{assessmentId}/benchmark"] = Access.Organization,
+        ["GET /dashboard"] = Access.Officer,
+        ["POST /dashboard"] = Access.Officer,
+        ["GET /rounds/{roundId}/dashboard"] = Access.Officer,
+        ["POST /rounds/{roundId}/dashboard"] = Access.Officer,
+        ["GET /rounds/{roundId}/dashboard/organizations"] = Access.Officer,
+        ["POST /rounds/{roundId}/dashboard/organizations"] = Access.Officer,
+        ["GET /rounds/{roundId}/dashboard.{format}"] = Access.Officer,
+        ["POST /rounds/{roundId}/dashboard.{format}"] = Access.Officer,
     };
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Pmqa.Data;
 using Pmqa.Web.Infrastructure.Data;
 using Pmqa.Data.Entities;
+using Pmqa.Domain.Dashboards;
 using Pmqa.Domain.Frameworks;
 using Pmqa.Domain.Scoring;
 using Pmqa.Web.Features.Frameworks;
@@ -24,8 +25,9 @@ using ScoredIssue = Pmqa.Domain.Scoring.IssueScore;
 public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeProvider clock)
 {
     /// <summary>Raise when the scoring code changes what it computes: every stored card then counts as
-    /// stale and is computed again on its next read or save.</summary>
-    public const int CurrentRules = 1;
+    /// stale and is computed again on its next read or save.
+    /// 2: the card also stores the dashboard's figures and tick string (ADR 0020).</summary>
+    public const int CurrentRules = 2;
 
     private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, Task<AssessmentScoreCard?>>> StoredCard = new(() => EF.CompileAsyncQuery(
         (PmqaDbContext db, Guid assessmentId) => db.AssessmentScoreCards.AsNoTracking().SingleOrDefault(c => c.AssessmentId == assessmentId)));
@@ -72,18 +74,21 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
             foreach (var c in changed) answers[c.IssueCode] = c;
             issues = pack.Issues.ToDictionary(i => i.Code, i => Scoring.ScoreIssue(i, AnswerDocuments.ToAnswers(answers.GetValueOrDefault(i.Code)), pack.Scoring));
             row.AnswersVersion = answers.Values.Sum(a => changed.Contains(a) ? VersionAfterSave(a) : a.Version);
+            row.Ticks = TickStrings.Compose(pack, code => AnswerDocuments.Checked(answers.GetValueOrDefault(code)), previous: null);
         }
         else
         {
             foreach (var c in changed)
                 if (pack.FindIssue(c.IssueCode) is { } issue) issues[c.IssueCode] = Scoring.ScoreIssue(issue, AnswerDocuments.ToAnswers(c), pack.Scoring);
             row.AnswersVersion += changed.Sum(c => VersionAfterSave(c) - (db.Entry(c).State == EntityState.Added ? 0 : c.Version));
+            row.Ticks = TickStrings.Compose(pack, code => changed.FirstOrDefault(c => c.IssueCode == code) is { } c ? AnswerDocuments.Checked(c) : null, row.Ticks);
         }
         var card = RollUp(pack, assessment, issues);
         row.RulesVersion = CurrentRules;
         row.Total = card.Total;
         row.CategoriesJson = JsonSerializer.Serialize(card.Categories.Select(c => new StoredCategory(c.Code, c.Score)), Json);
         row.IssuesJson = JsonSerializer.Serialize(card.Issues.Select(i => new StoredIssue(i.Code, i.Score, i.Level.ToString(), i.Complete, i.UncountedItems)), Json);
+        row.Figures = Dashboard.CardFigures.Write(card);
         row.ComputedAt = clock.GetUtcNow();
         return card;
     }

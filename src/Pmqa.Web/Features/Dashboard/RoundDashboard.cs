@@ -1,0 +1,142 @@
+using Pmqa.Domain.Dashboards;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Organizations;
+using Pmqa.Domain.Scoring;
+
+namespace Pmqa.Web.Features.Dashboard;
+
+/// <summary>
+/// Every figure of OPDC's dashboard from a round's loaded facts, with the statistics of <see cref="Statistics"/>.
+/// Self-assessed figures count the submitted assessments (approved by their executive and later); verified ones
+/// those with a verified score; progress counts every organisation of the round.
+/// </summary>
+public static class RoundDashboard
+{
+    public const int PageSize = 50;
+    public const int MissedListed = 20;
+
+    public static DashboardView Build(RoundData data, Sorting heatmap)
+    {
+        var facts = data.Facts;
+        var scored = facts.Where(f => f.Scored).ToList();
+        var verified = facts.Where(f => f.Verified is not null).ToList();
+        var threshold = data.Round.SiteVisitThreshold;
+        return new DashboardView(
+            data.Round.Id, data.Round.FiscalYear, FilterOf(data.Filter), facts.Count, scored.Count, verified.Count,
+            Progress(data), Distribution(scored, verified), Categories(data.Pack, scored, verified),
+            Heatmap(data, scored, heatmap), Dimensions(data.Pack, scored, verified),
+            new AtThresholdView(threshold, scored.Count(f => Scoring.Round(f.SelfTotal) >= threshold), verified.Count(f => f.VerifiedTotal >= threshold),
+                [.. verified.Where(f => f.VerifiedTotal >= threshold).OrderByDescending(f => f.VerifiedTotal).ThenBy(f => f.Code, StringComparer.Ordinal)
+                    .Take(PageSize).Select(f => Row(f, null))]),
+            Missed(data.Pack, scored, MissedListed),
+            data.Filter.Type is null
+                ? [.. scored.GroupBy(f => f.Type).OrderBy(g => g.Key).Select(g => new MissedByType(g.Key.ApiName(), Missed(data.Pack, [.. g], 10)))]
+                : []);
+    }
+
+    public static FilterView FilterOf(DashboardFilter f) => new(f.Type?.ApiName(), f.Ministry, f.Cluster, f.Band?.ToString().ToLowerInvariant());
+
+    private static ProgressView Progress(RoundData data)
+    {
+        var byType = data.Facts.GroupBy(f => f.Type).OrderBy(g => g.Key)
+            .Select(g => new ProgressRow(g.Key.ApiName(), g.Key.DisplayName().Th, g.Key.DisplayName().En, Count(g))).ToList();
+        var byGroup = data.Facts.GroupBy(f => f.ParentId is { } p && data.Parents.TryGetValue(p, out var parent) ? parent : null)
+            .Select(g => g.Key is { } p
+                ? new ProgressRow(p.Code, p.NameTh, p.NameEn, Count(g))
+                : new ProgressRow("", "ไม่สังกัดกระทรวงหรือกลุ่มจังหวัด", "Under no ministry or cluster", Count(g)))
+            .OrderBy(r => r.Key.Length == 0).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        return new ProgressView(Count(data.Facts), byType, byGroup);
+    }
+
+    private static StageCounts Count(IEnumerable<AssessmentFact> facts)
+    {
+        var n = new int[7];
+        foreach (var f in facts) n[(int)f.Stage]++;
+        return new StageCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+    }
+
+    private static IReadOnlyList<DistributionBin> Distribution(List<AssessmentFact> scored, List<AssessmentFact> verified)
+    {
+        var self = Statistics.Histogram(scored.Select(f => Scoring.Round(f.SelfTotal)), 50, 500);
+        var checkedScores = Statistics.Histogram(verified.Select(f => f.VerifiedTotal ?? 0), 50, 500);
+        return [.. self.Select((b, i) => new DistributionBin(b.From, b.To, b.Count, checkedScores[i].Count))];
+    }
+
+    private static IReadOnlyList<CategoryFigure> Categories(FrameworkPack pack, List<AssessmentFact> scored, List<AssessmentFact> verified) =>
+        [.. pack.Categories.Select((c, i) =>
+        {
+            var self = Statistics.QuartilesOf(scored.Where(f => f.Self.Categories.Length > i).Select(f => f.Self.Categories[i]));
+            var ver = Statistics.QuartilesOf(verified.Where(f => f.Verified!.Categories[i] is not null).Select(f => f.Verified!.Categories[i]!.Value));
+            // Calibration: the same assessments' self-assessed (as shown) and verified category scores.
+            var gaps = verified.Where(f => f.Verified!.Categories[i] is not null && f.Self.Categories.Length > i)
+                .Select(f => Scoring.Round(f.Self.Categories[i]) - f.Verified!.Categories[i]!.Value).ToList();
+            return new CategoryFigure(c.Code, c.NameTh, c.NameEn, self?.Median, self?.Q1, self?.Q3, self?.Count ?? 0, View(ver),
+                gaps.Count == 0 ? null : new OverstatementView(gaps.Count, Statistics.Mean(gaps)!.Value, Statistics.QuartilesOf(gaps)!.Median));
+        })];
+
+    private static IReadOnlyList<DimensionFigure> Dimensions(FrameworkPack pack, List<AssessmentFact> scored, List<AssessmentFact> verified) =>
+        [.. pack.Dimensions.Select(d => new DimensionFigure(d.Code, d.NameTh, d.NameEn,
+            View(Statistics.QuartilesOf(scored.Where(f => f.Self.Dimensions.ContainsKey(d.Code)).Select(f => f.Self.Dimensions[d.Code]))),
+            View(Statistics.QuartilesOf(verified.Where(f => f.Verified!.Dimensions.ContainsKey(d.Code)).Select(f => f.Verified!.Dimensions[d.Code])))))];
+
+    public static QuartileView? View(Quartiles? q) => q is null ? null : new QuartileView(q.Count, q.Q1, q.Median, q.Q3);
+
+    /// <summary>The items most often left unticked by the given assessments, most missed first.</summary>
+    public static IReadOnlyList<MissedItem> Missed(FrameworkPack pack, IReadOnlyList<AssessmentFact> scored, int take)
+    {
+        var items = TickStrings.Items(pack);
+        if (Statistics.MissedShares([.. scored.Select(f => f.Ticks)], items.Count) is not { } shares) return [];
+        return [.. items.Select((x, i) => (x, i)).OrderByDescending(t => shares[t.i]).ThenBy(t => t.i).Take(take).Select(t =>
+        {
+            var level = t.x.Issue.Levels.First(l => l.Items.Contains(t.x.Item)).Level;
+            var missed = scored.Count(f => f.Ticks.Length <= t.i || f.Ticks[t.i] != '1');
+            return new MissedItem(t.x.Item.Code, t.x.Issue.Code, level.ToString(), t.x.Item.TextTh, t.x.Item.TextEn, shares[t.i], missed, scored.Count);
+        })];
+    }
+
+    private static HeatmapView Heatmap(RoundData data, List<AssessmentFact> scored, Sorting sorting)
+    {
+        var issues = data.Pack.Issues.Select(i => i.Code).ToList();
+        var sorted = Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal));
+        var rows = sorted.Skip((sorting.Page - 1) * PageSize).Take(PageSize).Select(f => new HeatRow(
+            f.AssessmentId, f.OrganizationId, f.Code, f.NameTh, f.NameEn, f.Type.ApiName(), Scoring.Round(f.SelfTotal), f.VerifiedTotal,
+            f.Band.ToString(), [.. f.Self.Issues.Select(Scoring.Round)])).ToList();
+        return new HeatmapView(issues, sorting.Key, sorting.Descending, sorting.Page, PageSize, scored.Count, rows);
+    }
+
+    /// <summary>Orders by "code", "name", "total", "verified", "score" (the figure drilled into) or an issue's code; ties by code.</summary>
+    public static IEnumerable<AssessmentFact> Sort(FrameworkPack pack, IEnumerable<AssessmentFact> facts, Sorting sorting, Func<AssessmentFact, decimal?> score)
+    {
+        var issueIndex = pack.Issues.Select(i => i.Code).ToList().IndexOf(sorting.Key);
+        Func<AssessmentFact, IComparable?> key = sorting.Key switch
+        {
+            "code" => f => f.Code,
+            "name" => f => f.NameTh,
+            "total" => f => Scoring.Round(f.SelfTotal),
+            "verified" => f => f.VerifiedTotal,
+            "score" => f => score(f),
+            _ when issueIndex >= 0 => f => f.Self.Issues.Length > issueIndex ? Scoring.Round(f.Self.Issues[issueIndex]) : null,
+            _ => f => score(f),
+        };
+        var ordered = sorting.Descending ? facts.OrderByDescending(key, Comparer<IComparable?>.Default) : facts.OrderBy(key, Comparer<IComparable?>.Default);
+        return ordered.ThenBy(f => f.Code, StringComparer.Ordinal);
+    }
+
+    public static OrganizationRow Row(AssessmentFact f, decimal? score) => new(
+        f.AssessmentId, f.OrganizationId, f.Code, f.NameTh, f.NameEn, f.Type.ApiName(), f.State.ToString(), f.Stage.ToString(),
+        Scoring.Round(f.SelfTotal), f.VerifiedTotal, f.Band.ToString(), score);
+}
+
+/// <summary>A sort key, its direction and a page (from 1).</summary>
+public sealed record Sorting(string Key, bool Descending, int Page)
+{
+    public static readonly Sorting Default = new("total", false, 1);
+
+    /// <summary>The sort as typed; null when <paramref name="key"/> names nothing sortable.</summary>
+    public static Sorting? Parse(string? key, bool? descending, int? page, FrameworkPack pack, string fallback = "total")
+    {
+        key = string.IsNullOrWhiteSpace(key) ? fallback : key.Trim();
+        if (key is not ("code" or "name" or "total" or "verified" or "score") && pack.FindIssue(key) is null) return null;
+        return new Sorting(key, descending ?? false, Math.Max(1, page ?? 1));
+    }
+}
