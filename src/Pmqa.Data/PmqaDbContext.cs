@@ -46,6 +46,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PlanReport> PlanReports => Set<PlanReport>();
     public DbSet<PlanReportEntry> PlanReportEntries => Set<PlanReportEntry>();
     public DbSet<PlanReportResult> PlanReportResults => Set<PlanReportResult>();
+    public DbSet<SharedPractice> SharedPractices => Set<SharedPractice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +66,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
         conventions.Properties<Pmqa.Domain.Plans.PlanHorizon>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Plans.ActionStatus>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Plans.ReportPeriod>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Practices.PracticeStatus>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare
         // correctly. PostgreSQL keeps its native timestamptz.

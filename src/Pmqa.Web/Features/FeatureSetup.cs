@@ -8,6 +8,7 @@ using Pmqa.Web.Features.Frameworks;
 using Pmqa.Web.Features.Notifications;
 using Pmqa.Web.Features.Organizations;
 using Pmqa.Web.Features.Plans;
+using Pmqa.Web.Features.Practices;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -37,7 +38,8 @@ public static class FeatureSetup
         .AddScoped<SiteVisits.SiteVisitHandlers>().AddScoped<SiteVisits.SiteVisitScores>()
         .AddScoped<Infrastructure.Web.PersonNames>().AddScoped<Home.WorkList>()
         .AddScoped<Gaps.GapQueries>().AddScoped<Gaps.GapCommands>().AddScoped<Gaps.PathQueries>()
-        .AddPlans();
+        .AddPlans()
+        .AddPractices();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -61,6 +63,7 @@ public static class FeatureSetup
         Notifications.NotificationsApi.Map(api);
         Gaps.GapsApi.Map(api);
         Plans.PlansApi.Map(api);
+        Practices.PracticesApi.Map(api);
         return app;
     }
 }

@@ -229,6 +229,7 @@ public abstract class AccessControlTests(PmqaApp app)
         var clarification = await Features.Clarifications.ClarificationSeed.VictimThreadAsync(app, Guid.Parse(assessment), person.Id, org.Code);
         var certificate = await app.CertifyAsync(Guid.Parse(assessment));
         var plan = await Features.Plans.PlanVictim.PlanAsync(app, org.Id, Guid.Parse(assessment), person.Id, org.Code);
+        var practice = await Features.Practices.PracticeSeed.PendingVictimAsync(app, org.Id, Guid.Parse(assessment), evidence, org.Code);
         // A notification of the victim's, saying the victim's code.
         var notification = new Pmqa.Data.Entities.Notification
         {
@@ -242,6 +243,7 @@ public abstract class AccessControlTests(PmqaApp app)
             ["certificateId"] = certificate.ToString(), ["format"] = "csv", ["clarificationId"] = clarification.ToString(),
             ["notificationId"] = notification.Id.ToString(),
             ["planId"] = plan.Plan.ToString(), ["projectId"] = plan.Project.ToString(), ["actionId"] = plan.Action.ToString(), ["reportId"] = plan.Report.ToString(),
+            ["practiceId"] = practice.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
         }, new Victim(org.Code, org.NameTh, person.Email));
     }
