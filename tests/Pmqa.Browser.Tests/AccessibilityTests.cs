@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "login", "home", "organisation-form-with-errors", "organisation", "framework",
         "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone", "notifications-phone",
         "forgot-password", "forgot-password-phone",
+        "practices-library", "practices-library-phone", "practices-queue",
     ];
 
     [Theory]
@@ -83,6 +84,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
             case "issue-1.1-en":
                 await s.GotoAsync("/frameworks/pmqa-4.0/issues/1.1");
                 await s.SwitchLanguageAsync("English", "en");
+                break;
+            case "practices-library" or "practices-library-phone":
+                await s.GotoAsync("/practices?q=" + Uri.EscapeDataString("วิสัยทัศน์"));
+                await Expect(s.Page.Locator("#practice-count")).ToBeVisibleAsync();
+                break;
+            case "practices-queue":
+                await s.GotoAsync("/practices/pending");
                 break;
             case "notifications-phone":
                 await NotifyAdministratorAsync(app);
