@@ -101,6 +101,9 @@ public abstract class PracticeApiTests(PmqaApp app)
         Assert.Equal("approved", (await approved.JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "SharedPractice" && e.EntityKey == id.ToString()
             && e.Action == Pmqa.Data.Entities.AuditAction.Updated)));
+        var trail = await (await officer.GetAsync($"/api/v1/audit?assessmentId={agency.Team.AssessmentId}&kind=practices")).Content.ReadAsStringAsync();
+        Assert.True(trail.Contains("อนุมัติตัวอย่าง") || trail.Contains("approved the example"), trail);
+        Assert.True(trail.Contains("ขอรายละเอียดผลลัพธ์เพิ่ม"), trail);
 
         // Every signed-in user now reads it, with the organisation, year and level, and downloads its file.
         var list = (await (await reader.Team.Coordinator.GetAsync("/api/v1/practices?issue=1.1")).JsonAsync()).EnumerateArray()
