@@ -50,6 +50,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<ResultWithholding> ResultWithholdings => Set<ResultWithholding>();
     public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<SharedPractice> SharedPractices => Set<SharedPractice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -69,6 +70,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
         conventions.Properties<Pmqa.Domain.Plans.PlanHorizon>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Plans.ActionStatus>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Plans.ReportPeriod>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Practices.PracticeStatus>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare
         // correctly. PostgreSQL keeps its native timestamptz.

@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "forgot-password", "forgot-password-phone",
         "open-data-phone", "calendar-phone", "calendar-en",
         "gaps", "path", "plan", "comparison", "comparison-phone",
+        "practices-library", "practices-library-phone", "practices-queue",
     ];
 
     [Theory]
@@ -92,6 +93,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
             case "issue-1.1-en":
                 await s.GotoAsync("/frameworks/pmqa-4.0/issues/1.1");
                 await s.SwitchLanguageAsync("English", "en");
+                break;
+            case "practices-library" or "practices-library-phone":
+                await s.GotoAsync("/practices?q=" + Uri.EscapeDataString("วิสัยทัศน์"));
+                await Expect(s.Page.Locator("#practice-count")).ToBeVisibleAsync();
+                break;
+            case "practices-queue":
+                await s.GotoAsync("/practices/pending");
                 break;
             case "notifications-phone":
                 await NotifyAdministratorAsync(app);

@@ -11,6 +11,7 @@ using Pmqa.Web.Features.Plans;
 using Pmqa.Web.Features.Reports;
 using Pmqa.Web.Features.OpenData;
 using Pmqa.Web.Features.Calendar;
+using Pmqa.Web.Features.Practices;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -44,7 +45,8 @@ public static class FeatureSetup
         .AddPlans()
         .AddReports()
         .AddOpenData().AddCalendar()
-        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>();
+        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>()
+        .AddPractices();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -74,6 +76,7 @@ public static class FeatureSetup
         CalendarApi.Map(api);
         CalendarApi.MapFeeds(app);
         Dashboard.DashboardApi.Map(api);
+        Practices.PracticesApi.Map(api);
         return app;
     }
 }

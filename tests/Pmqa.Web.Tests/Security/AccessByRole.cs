@@ -83,6 +83,8 @@ public static class AccessByRole
             "POST /api/v1/plans/{planId}/approve", "POST /api/v1/plans/{planId}/reject", "POST /api/v1/plans/{planId}/revise",
             "POST /api/v1/plans/{planId}/reports", "POST /api/v1/plans/{planId}/reports/{reportId}/submit"]),
         (Answer.Forbidden, [Owner], ["POST /api/v1/plans/{planId}/comments", "POST /api/v1/plans/{planId}/reports/{reportId}/comments"]),
+        // Library of good practice (ADR 0022): only the agency's coordinator shares its certified assessment's issues.
+        (Answer.Forbidden, [Owner, Officer, Admin], [$"POST {A}/practices/{{issueCode}}"]),
         // Not about roles: the one-time setup link exists only until the first administrator does, and the victim
         // was certified straight from the database, so it has no submission receipt to show.
         (Answer.NotFound, [Owner, Officer, Admin, Caller.ReviewerNotOnTeam], ["GET /account/setup"]),

@@ -230,6 +230,7 @@ public abstract class AccessControlTests(PmqaApp app)
         var certificate = await app.CertifyAsync(Guid.Parse(assessment));
         var plan = await Features.Plans.PlanVictim.PlanAsync(app, org.Id, Guid.Parse(assessment), person.Id, org.Code);
         var calendar = await Features.Calendar.CalendarVictim.EventAsync(app, org.Id, person.Id, org.Code);
+        var practice = await Features.Practices.PracticeSeed.PendingVictimAsync(app, org.Id, Guid.Parse(assessment), evidence, org.Code);
         // A notification of the victim's, saying the victim's code.
         var notification = new Pmqa.Data.Entities.Notification
         {
@@ -243,6 +244,7 @@ public abstract class AccessControlTests(PmqaApp app)
             ["certificateId"] = certificate.ToString(), ["format"] = "xlsx", ["clarificationId"] = clarification.ToString(),
             ["notificationId"] = notification.Id.ToString(),
             ["planId"] = plan.Plan.ToString(), ["projectId"] = plan.Project.ToString(), ["actionId"] = plan.Action.ToString(), ["reportId"] = plan.Report.ToString(),
+            ["practiceId"] = practice.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
             ["eventId"] = calendar.Event.ToString(), ["registrationId"] = calendar.Registration.ToString(), ["fiscalYear"] = "2570", ["audience"] = "departments",
         }, new Victim(org.Code, org.NameTh, person.Email));

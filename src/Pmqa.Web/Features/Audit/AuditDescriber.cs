@@ -20,6 +20,7 @@ public static class AuditKinds
             [nameof(ReviewAssignment), nameof(ReviewAnswer), nameof(ConsensusAnswer), nameof(Clarification), nameof(ClarificationMessage)]),
         ["sitevisit"] = (new("การตรวจ ณ พื้นที่และใบรับรอง", "Site visits and certificates"), [nameof(SiteVisit), nameof(SiteVisitFinding), nameof(Certificate)]),
         ["gaps"] = (new("ช่องว่างและลำดับความสำคัญ", "Gaps and priorities"), [nameof(GapSetting)]),
+        ["practices"] = (new("แนวปฏิบัติที่ดีที่แบ่งปัน", "Shared good practice"), [nameof(SharedPractice)]),
         ["people"] = (new("ผู้ใช้และสมาชิก", "People and memberships"), [nameof(AppUser), nameof(Membership), nameof(ApiToken), Account.RequestPasswordReset.AuditType]),
         ["setup"] = (new("หน่วยงาน รอบ และเกณฑ์", "Organisations, rounds and frameworks"), [nameof(Organization), nameof(Round), nameof(FrameworkVersion)]),
     };
@@ -44,6 +45,7 @@ public static class AuditDescriber
             nameof(ProfileAnswer) => [new Msg($"แก้ไขลักษณะสำคัญขององค์การ หัวข้อ {subject}", $"changed organisation profile section {subject}")],
             nameof(Assessment) => Assessment(changes).ToList(),
             Account.RequestPasswordReset.AuditType => [PasswordResetRequest(changes)],
+            nameof(SharedPractice) => SharedPractice(changes).ToList(),
             _ => [],
         };
         if (lines.Count > 0) return lines;
@@ -106,6 +108,18 @@ public static class AuditDescriber
         }
     }
 
+    /// <summary>The library of good practice (ADR 0022): shared, approved or declined, by the status it moved to.</summary>
+    private static IEnumerable<Msg> SharedPractice(IReadOnlyList<FieldChange> changes)
+    {
+        var status = changes.FirstOrDefault(c => c.Field == nameof(Data.Entities.SharedPractice.Status))?.New;
+        var reason = changes.FirstOrDefault(c => c.Field == nameof(Data.Entities.SharedPractice.DeclineReason))?.New;
+        var issue = changes.FirstOrDefault(c => c.Field == nameof(Data.Entities.SharedPractice.IssueCode))?.New;
+        var at = issue is null ? "" : $" {issue}";
+        if (status == "Pending") yield return new($"แบ่งปันประเด็น{at} เป็นตัวอย่าง", $"shared issue{at} as an example");
+        else if (status == "Approved") yield return new("อนุมัติตัวอย่างให้อยู่ในคลังแนวปฏิบัติที่ดี", "approved the example for the library");
+        else if (status == "Declined") yield return new($"ไม่อนุมัติตัวอย่าง: {reason}", $"declined the example: {reason}");
+    }
+
     private static Msg PasswordResetRequest(IReadOnlyList<FieldChange> changes)
     {
         string? Value(string field) => changes.FirstOrDefault(c => c.Field == field)?.New;
@@ -162,6 +176,7 @@ public static class AuditDescriber
         nameof(ApiToken) => new("โทเคน API", "an API token"),
         nameof(FrameworkVersion) => new("ฉบับของเกณฑ์", "a framework version"),
         nameof(GapSetting) => new("เป้าหมายและลำดับความสำคัญของช่องว่าง", "a gap's target and priority"),
+        nameof(SharedPractice) => new("ตัวอย่างแนวปฏิบัติที่ดี", "a shared example"),
         nameof(AssessmentTransition) => new("ประวัติสถานะการประเมิน", "a state change record"),
         nameof(Data.Entities.Assessment) => new("การประเมิน", "the assessment"),
         nameof(PublishedResult) => new("ผลที่เผยแพร่เป็นข้อมูลเปิด", "a published result"),

@@ -27,6 +27,7 @@ public static class Policies
         options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SystemAdminRequirement()));
         options.AddPolicy(OpdcOfficer, p => p.RequireAuthenticatedUser().AddRequirements(new OpdcOfficerRequirement()));
         options.AddPolicy(OrganizationMember, p => p.RequireAuthenticatedUser().AddRequirements(new OrganizationMemberRequirement()));
+        options.AddPolicy(Pmqa.Web.Features.Practices.PracticeReaderRequirement.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new Pmqa.Web.Features.Practices.PracticeReaderRequirement()));
     }
 }
 

@@ -19,6 +19,7 @@ public static class RouteMembership
         ["assessmentId"] = Policies.AssessmentMember,
         ["orgId"] = Policies.OrganizationMember,
         ["planId"] = Policies.PlanMember,
+        ["practiceId"] = Pmqa.Web.Features.Practices.PracticeReaderRequirement.Policy,
     };
 
     /// <summary>Anonymous endpoints (public verification pages) are left alone: nothing they answer is an agency's private data.</summary>
