@@ -19,7 +19,7 @@ public sealed partial class CalendarJourneyTests(BrowserFixture browser, AppServ
         var (_, coordinator, _) = await new AgencySetup(app).CreateAsync("CAL-J1");
         var year = DateTime.UtcNow.Year + 1 + 543; // next year, typed in the Buddhist Era as a Thai officer would
 
-        await using var officer = await BrowserSession.StartAsync(browser.Browser, app, "th");
+        await using var officer = await BrowserSession.StartAsync(browser.Browser, app, "th", 1366, 900);
         await officer.SignInAsAdministratorAsync();
         await officer.GotoAsync("/calendar");
         await officer.Page.Locator("#new-event").ClickAsync();
@@ -76,6 +76,11 @@ public sealed partial class CalendarJourneyTests(BrowserFixture browser, AppServ
         // OPDC sees both in the list; the feed for departments has the workshop.
         await officer.GotoAsync(eventPath);
         await Expect(officer.Page.Locator("#registrations")).ToContainTextAsync("นายสมชาย รักงาน");
+        await officer.ScreenshotAsync("calendar-event-officer");
+        await AxeCheck.AssertNoSeriousViolationsAsync(officer.Page, "event page, officer", output);
+        var xlsx = await officer.Page.APIRequest.GetAsync(await officer.Page.Locator("#participants-xlsx").GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, xlsx.Status);
+        Assert.Contains(".xlsx", xlsx.Headers["content-disposition"]);
         var feed = await officer.Page.APIRequest.GetAsync("/calendar/departments.ics");
         // RFC 5545 folds long lines (CRLF and a space): unfold before reading the title.
         Assert.Contains("เทคนิคการพัฒนางานสู่ระบบราชการ 4.0", (await feed.TextAsync()).Replace("\r\n ", ""));

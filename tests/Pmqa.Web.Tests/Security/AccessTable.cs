@@ -324,6 +324,7 @@ public static class AccessTable
         ["GET /api/v1/events/{eventId}"] = Access.SignedIn,
         ["PUT /api/v1/events/{eventId}"] = Access.Officer,
         ["DELETE /api/v1/events/{eventId}"] = Access.Officer,
+        ["GET /api/v1/events/{eventId}/registrations.xlsx"] = Access.Officer,
         ["POST /api/v1/events/{eventId}/registrations"] = Access.SignedIn,
         ["DELETE /api/v1/events/{eventId}/registrations/{registrationId}"] = Access.Organization,
         // OPDC's national dashboard (issue 10): OPDC only; an agency sees its own anonymous benchmark.

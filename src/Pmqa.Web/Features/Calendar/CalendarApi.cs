@@ -38,6 +38,12 @@ public static class CalendarApi
                 VersionedAsync(request, response, v => commands.CancelAsync(eventId, v, ct)))
             .RequireAuthorization(Policies.OpdcOfficer).ProducesVersioned<EventSaved>()
             .WithSummary("OPDC cancels an event: it stays on the calendar marked cancelled (CANCELLED in the feeds); those registered are told. If-Match: its ETag");
+        events.MapGet("/{eventId:guid}/registrations.xlsx", async (Guid eventId, CalendarQueries queries, CancellationToken ct) =>
+                await queries.EventAsync(eventId, ct) is { } view
+                    ? (Results<FileContentHttpResult, NotFound>)TypedResults.File(ParticipantList.Xlsx(view), SpreadsheetBook.ContentType, ParticipantList.FileName(view, "xlsx"))
+                    : TypedResults.NotFound())
+            .RequireAuthorization(Policies.OpdcOfficer).Produces(StatusCodes.Status200OK, typeof(byte[]), SpreadsheetBook.ContentType)
+            .WithSummary("OPDC downloads the participant list as an Excel workbook: Thai headers, the header row frozen, one row per participant (seat, waiting, cancelled)");
         events.MapPost("/{eventId:guid}/registrations", async (Guid eventId, RegistrationInput body, Registrations registrations, CancellationToken ct) =>
                 (await registrations.RegisterAsync(eventId, body, ct)).ToHttp(list => TypedResults.Created($"/api/v1/events/{eventId}", new Registered(list))))
             .WithSummary("A member of the organisation registers {organizationId, participants: [{name, email, position}]}: each gets a seat (confirmed) or a waiting place");

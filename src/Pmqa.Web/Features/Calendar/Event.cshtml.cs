@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -92,28 +89,17 @@ public sealed class EventModel(CalendarQueries queries, Registrations registrati
         }
     }
 
-    /// <summary>OPDC downloads the participant list (UTF-8 CSV with BOM, Thai and English headers).</summary>
-    public async Task<IActionResult> OnGetCsvAsync(Guid eventId, CancellationToken ct)
+    /// <summary>OPDC downloads the participant list: ?handler=Csv (UTF-8 CSV with BOM) or ?handler=Xlsx (Excel).</summary>
+    public Task<IActionResult> OnGetCsvAsync(Guid eventId, CancellationToken ct) =>
+        DownloadAsync(eventId, v => File(ParticipantList.Csv(v), "text/csv; charset=utf-8", ParticipantList.FileName(v, "csv")), ct);
+
+    public Task<IActionResult> OnGetXlsxAsync(Guid eventId, CancellationToken ct) =>
+        DownloadAsync(eventId, v => File(ParticipantList.Xlsx(v), SpreadsheetBook.ContentType, ParticipantList.FileName(v, "xlsx")), ct);
+
+    private async Task<IActionResult> DownloadAsync(Guid eventId, Func<EventView, IActionResult> file, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true || !await user.SeesAllOrganizationsAsync()) return NotFound();
-        if (await queries.EventAsync(eventId, ct) is not { } view) return NotFound();
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in new[] { "ลำดับ (No.)", "รหัสหน่วยงาน (Code)", "หน่วยงาน", "Organisation", "ชื่อ (Name)", "อีเมล (E-mail)", "ตำแหน่ง (Position)", "สถานะ (Status)", "ลงทะเบียนเมื่อ (Registered)" })
-                csv.WriteField(h);
-            csv.NextRecord();
-            var i = 0;
-            foreach (var r in view.Registrations)
-            {
-                foreach (var cell in new[] { (++i).ToString(CultureInfo.InvariantCulture), r.OrganizationCode, r.OrganizationNameTh, r.OrganizationNameEn, r.Name, r.Email, r.Position, r.Status,
-                             Domain.Time.ThaiTime.FormatDateTime(r.RegisteredAt, thai: true) })
-                    csv.WriteField(CsvCells.Safe(cell));
-                csv.NextRecord();
-            }
-        }
-        return File(stream.ToArray(), "text/csv; charset=utf-8", $"participants-{view.StartsAt:yyyyMMdd}-{view.Id.ToString()[..8]}.csv");
+        return await queries.EventAsync(eventId, ct) is { } view ? file(view) : NotFound();
     }
 
     /// <summary>The form's name of an API field: participants[0].name → Participants[0].Name.</summary>

@@ -101,6 +101,34 @@ public abstract class CalendarTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task OPDC_downloads_the_participants_as_an_Excel_workbook_with_Thai_headers_frozen_and_real_cells()
+    {
+        var admin = await app.AdminApiAsync();
+        var (eventId, _) = await CreateAsync(admin, Workshop(capacity: 1, limit: 2));
+        var a = await AgencyAsync(admin);
+        await a.Client.PostAsJsonAsync($"/api/v1/events/{eventId}/registrations", new { organizationId = a.Org.Id, participants = People("สมชาย ใจดี", "สมหญิง รักงาน") });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await a.Client.GetAsync($"/api/v1/events/{eventId}/registrations.xlsx")).StatusCode); // OPDC's only
+        var response = await admin.GetAsync($"/api/v1/events/{eventId}/registrations.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single().State!.Value);
+        var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(x => x.CellReference!.Value!);
+        string Text(string reference) => cells[reference].InlineString!.InnerText;
+        Assert.Equal("ชื่อ (Name)", Text("E1"));
+        Assert.Equal("สถานะ (Status)", Text("H1"));
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, cells["A3"].DataType!.Value);
+        Assert.Equal("2", cells["A3"].CellValue!.Text);
+        Assert.Equal(a.Org.Code, Text("B2"));
+        Assert.Equal("สมชาย ใจดี", Text("E2"));
+        Assert.Equal("ได้ที่นั่ง (confirmed)", Text("H2"));
+        Assert.Equal("สำรอง (waiting)", Text("H3")); // the one over capacity is on the waiting list
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/events/{Guid.NewGuid()}/registrations.xlsx")).StatusCode);
+    }
+
+    [Fact]
     public async Task Editing_needs_the_version_read_and_a_stale_one_is_412()
     {
         var admin = await app.AdminApiAsync();
