@@ -16,17 +16,22 @@ namespace Pmqa.Web.Features.OpenData;
 public static class DcatCatalog
 {
     public const string ContentType = "application/ld+json";
-    private const string ContactEmail = "pmqa@opdc.go.th";
+    /// <summary>The catalogue's contact when <c>OpenData:ContactEmail</c> is not set. The contact is the open-data desk
+    /// people write to, not the application's mail sender (<c>Smtp:From</c>), so the two are configured apart.</summary>
+    public const string DefaultContactEmail = "pmqa@opdc.go.th";
+
+    public static string ContactEmailOf(IConfiguration config) =>
+        config["OpenData:ContactEmail"] is { Length: > 0 } email ? email.Trim() : DefaultContactEmail;
 
     public sealed record YearInfo(int? FiscalYear, DateTimeOffset Issued, DateTimeOffset Modified);
 
-    public static byte[] Build(IReadOnlyList<YearInfo> years, PublicUrl url)
+    public static byte[] Build(IReadOnlyList<YearInfo> years, PublicUrl url, string contactEmail)
     {
         var publisher = new Dictionary<string, object>
         {
             ["@id"] = "https://www.opdc.go.th/", ["@type"] = "foaf:Organization",
             ["foaf:name"] = Texts("สำนักงานคณะกรรมการพัฒนาระบบราชการ (สำนักงาน ก.พ.ร.)", "Office of the Public Sector Development Commission (OPDC)"),
-            ["foaf:mbox"] = new Dictionary<string, string> { ["@id"] = $"mailto:{ContactEmail}" },
+            ["foaf:mbox"] = new Dictionary<string, string> { ["@id"] = $"mailto:{contactEmail}" },
         };
         var catalog = new Dictionary<string, object>
         {
@@ -44,13 +49,13 @@ public static class DcatCatalog
             ["dct:language"] = new[] { Ref("http://id.loc.gov/vocabulary/iso639-1/th"), Ref("http://id.loc.gov/vocabulary/iso639-1/en") },
             ["dct:license"] = Ref(DataDictionary.LicenceUrl),
             ["foaf:homepage"] = Ref(url.To("/open-data")),
-            ["dcat:dataset"] = years.Select(y => Dataset(y, url, publisher)).ToList(),
+            ["dcat:dataset"] = years.Select(y => Dataset(y, url, publisher, contactEmail)).ToList(),
         };
         if (years.Count > 0) catalog["dct:modified"] = Date(years.Max(y => y.Modified));
         return JsonSerializer.SerializeToUtf8Bytes(catalog, OpenDataFiles.Json);
     }
 
-    private static Dictionary<string, object> Dataset(YearInfo y, PublicUrl url, object publisher)
+    private static Dictionary<string, object> Dataset(YearInfo y, PublicUrl url, object publisher, string contactEmail)
     {
         var (th, en, slug) = y.FiscalYear is { } fy
             ? ($"ผลการประเมิน PMQA 4.0 ที่ผ่านการตรวจสอบ ปีงบประมาณ พ.ศ. {fy}", $"Verified PMQA 4.0 results, fiscal year {fy} BE ({fy - ThaiTime.BuddhistEraOffset})", fy.ToString(CultureInfo.InvariantCulture))
@@ -75,7 +80,7 @@ public static class DcatCatalog
             ["dcat:contactPoint"] = new Dictionary<string, object>
             {
                 ["@type"] = "vcard:Organization", ["vcard:fn"] = "สำนักงาน ก.พ.ร. (OPDC) PMQA 4.0",
-                ["vcard:hasEmail"] = Ref($"mailto:{ContactEmail}"),
+                ["vcard:hasEmail"] = Ref($"mailto:{contactEmail}"),
             },
             ["dct:license"] = Ref(DataDictionary.LicenceUrl),
             ["dct:accrualPeriodicity"] = Ref("http://purl.org/cld/freq/annual"),

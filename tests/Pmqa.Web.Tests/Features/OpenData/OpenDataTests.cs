@@ -181,7 +181,7 @@ public abstract class OpenDataTests(PmqaApp app)
         foreach (var field in new[] { "dct:description", "dcat:keyword", "dct:publisher", "dcat:contactPoint", "dct:license", "dct:accrualPeriodicity",
                      "dct:temporal", "dct:spatial", "dct:issued", "dct:modified", "dcat:landingPage" })
             Assert.True(dataset.TryGetProperty(field, out _), $"the dataset has no {field}");
-        Assert.StartsWith("mailto:", dataset.GetProperty("dcat:contactPoint").GetProperty("vcard:hasEmail").GetProperty("@id").GetString());
+        Assert.Equal("mailto:pmqa@opdc.go.th", dataset.GetProperty("dcat:contactPoint").GetProperty("vcard:hasEmail").GetProperty("@id").GetString()); // the default
         Assert.Equal("http://purl.org/cld/freq/annual", dataset.GetProperty("dct:accrualPeriodicity").GetProperty("@id").GetString());
         var fiscalStart = new DateOnly(s.FiscalYear - 544, 10, 1).ToString("yyyy-MM-dd");
         Assert.Equal(fiscalStart, dataset.GetProperty("dct:temporal").GetProperty("dcat:startDate").GetProperty("@value").GetString());
@@ -254,3 +254,24 @@ public abstract class OpenDataTests(PmqaApp app)
 
 public sealed class OpenDataTests_Sqlite(SqliteApp app) : OpenDataTests(app), IClassFixture<SqliteApp>;
 public sealed class OpenDataTests_Postgres(PostgresApp app) : OpenDataTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The catalogue's contact is <c>OpenData:ContactEmail</c>, not the application's mail sender.</summary>
+public sealed class ContactEmailApp : SqliteApp
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["OpenData:ContactEmail"] = "opendata@opdc.go.th",
+        ["Smtp:From"] = "no-reply@opdc.go.th",
+    };
+}
+
+public sealed class DcatContactTests(ContactEmailApp app) : IClassFixture<ContactEmailApp>
+{
+    [Fact]
+    public async Task The_catalogue_names_the_configured_open_data_contact_not_the_mail_sender()
+    {
+        var catalog = await (await app.Anonymous().GetAsync("/api/v1/open-data/catalog.jsonld")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("mailto:opendata@opdc.go.th", catalog.GetProperty("dct:publisher").GetProperty("foaf:mbox").GetProperty("@id").GetString());
+        Assert.DoesNotContain("no-reply@opdc.go.th", catalog.GetRawText());
+    }
+}
