@@ -31,6 +31,8 @@ public sealed class Round : IAudited, IVersioned
     public DateTimeOffset? PlanDeadline { get; set; }
     public DateTimeOffset? Month6ReportDeadline { get; set; }
     public DateTimeOffset? Month12ReportDeadline { get; set; }
+    /// <summary>When OPDC closed verification; closing publishes the verified results (ADR 0024). Null while open.</summary>
+    public DateTimeOffset? VerificationClosedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

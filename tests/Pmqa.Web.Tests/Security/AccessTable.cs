@@ -306,6 +306,7 @@ public static class AccessTable
         ["GET /api/v1/open-data/catalog.jsonld"] = Access.Public,
         ["POST /api/v1/rounds/{roundId}/publish"] = Access.Officer,
         ["POST /api/v1/rounds/{roundId}/withheld"] = Access.Officer,
+        ["POST /api/v1/rounds/{roundId}/close-verification"] = Access.Officer,
         ["GET /rounds/{roundId}/publication"] = Access.Officer,
         ["POST /rounds/{roundId}/publication"] = Access.Officer,
         ["GET /open-data"] = Access.Public,

@@ -47,6 +47,9 @@ public static class OpenDataApi
         rounds.MapPost("/publish", async (Guid roundId, PublishInput? body, ResultPublication publication, CancellationToken ct) =>
                 (await publication.PublishAsync(roundId, body ?? new PublishInput(null), ct)).ToHttp(summary => TypedResults.Ok(summary)))
             .WithSummary("OPDC publishes the round's verified results {note?}; a changed result becomes a new version and needs the note");
+        rounds.MapPost("/close-verification", async (Guid roundId, CloseVerificationInput? body, VerificationClosing closing, CancellationToken ct) =>
+                (await closing.CloseAsync(roundId, body ?? new CloseVerificationInput(null), ct)).ToHttp(closed => TypedResults.Ok(closed)))
+            .WithSummary("OPDC closes the round's verification {note?}: the verified results are published in the same save (withheld organisations stay out); 409 when closed already");
         rounds.MapPost("/withheld", async (Guid roundId, WithholdInput body, ResultPublication publication, CancellationToken ct) =>
                 (await publication.WithholdAsync(roundId, body, ct)).ToHttp(id => TypedResults.Ok(new WithheldId(id))))
             .WithSummary("OPDC keeps one organisation's result out of the open data {organizationId, reason} (audited)");

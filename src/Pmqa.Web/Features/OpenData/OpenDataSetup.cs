@@ -3,5 +3,5 @@ namespace Pmqa.Web.Features.OpenData;
 public static class OpenDataSetup
 {
     public static IServiceCollection AddOpenData(this IServiceCollection services) => services
-        .AddScoped<ResultPublication>().AddScoped<OpenDataQueries>();
+        .AddScoped<ResultPublication>().AddScoped<VerificationClosing>().AddScoped<OpenDataQueries>();
 }

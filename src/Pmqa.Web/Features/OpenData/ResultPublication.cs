@@ -26,6 +26,15 @@ public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, Curr
 
     public async Task<Outcome<PublishSummary>> PublishAsync(Guid roundId, PublishInput input, CancellationToken ct)
     {
+        var outcome = await StageAsync(roundId, input, ct);
+        if (outcome is Outcome<PublishSummary>.Ok) await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>Adds the new published rows to the context without saving, so that closing verification saves them
+    /// with the round's change in one transaction; nothing is added when the answer is not Ok.</summary>
+    public async Task<Outcome<PublishSummary>> StageAsync(Guid roundId, PublishInput input, CancellationToken ct)
+    {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return new Outcome<PublishSummary>.NotFound();
         var note = (input.Note ?? "").Trim();
@@ -42,6 +51,7 @@ public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, Curr
         var current = await db.PublishedResults.Where(p => p.RoundId == roundId && p.IsCurrent).ToListAsync(ct);
         var now = clock.GetUtcNow();
         int published = 0, corrected = 0, unchanged = 0;
+        var staged = new List<(PublishedResult? Previous, PublishedResult Next)>();
         foreach (var assessment in assessments.Where(a => !withheld.Contains(a.OrganizationId)))
         {
             var next = Snapshot(round, assessment, certificates.FirstOrDefault(c => c.AssessmentId == assessment.Id));
@@ -51,7 +61,6 @@ public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, Curr
             {
                 if (note.Length == 0)
                     return new ValidationErrors().Add("note", "ผลที่เผยแพร่แล้วมีการแก้ไข: ระบุหมายเหตุการแก้ไข", "A published result changed: give a correction note.");
-                previous.IsCurrent = false;
                 corrected++;
             }
             else published++;
@@ -59,9 +68,13 @@ public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, Curr
             next.Note = previous is null ? "" : note;
             next.PublishedAt = now;
             next.PublishedBy = user.Name;
+            staged.Add((previous, next));
+        }
+        foreach (var (previous, next) in staged)
+        {
+            if (previous is not null) previous.IsCurrent = false;
             db.PublishedResults.Add(next);
         }
-        await db.SaveChangesAsync(ct);
         return new PublishSummary(published, corrected, unchanged, withheld.Count);
     }
 

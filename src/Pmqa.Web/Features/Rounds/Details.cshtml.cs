@@ -54,6 +54,27 @@ public sealed class DetailsModel(RoundQueries rounds) : PageModel
         return await LoadAsync(roundId) ? Page() : NotFound();
     }
 
+    /// <summary>OPDC closes verification; the verified results are published with it (ADR 0024).</summary>
+    public async Task<IActionResult> OnPostCloseVerificationAsync(Guid roundId, string? note, [FromServices] OpenData.VerificationClosing closing)
+    {
+        switch (await closing.CloseAsync(roundId, new(note), HttpContext.RequestAborted))
+        {
+            case Outcome<OpenData.VerificationClosed>.Ok { Value.Publication: var p }:
+                Message = Bilingual.T($"ปิดการตรวจสอบแล้ว เผยแพร่ผล {p.Published} หน่วยงาน (แก้ไข {p.Corrected}, คงเดิม {p.Unchanged}, ไม่เผยแพร่ {p.Withheld})",
+                    $"Verification closed: {p.Published} results published ({p.Corrected} corrected, {p.Unchanged} unchanged, {p.Withheld} withheld).");
+                return RedirectToPage(new { roundId });
+            case Outcome<OpenData.VerificationClosed>.Conflict c:
+                ModelState.AddModelError("", c.Message.ToString());
+                break;
+            case Outcome<OpenData.VerificationClosed>.Invalid invalid:
+                foreach (var (_, message) in invalid.Errors.All) ModelState.AddModelError("", message.ToString());
+                break;
+            default:
+                return NotFound();
+        }
+        return await LoadAsync(roundId) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid roundId)
     {
         if (await rounds.FindAsync(roundId) is not { } round) return false;

@@ -7,7 +7,8 @@ namespace Pmqa.Web.Features.Rounds;
 
 public sealed record RoundSummary(
     Guid Id, int FiscalYear, string FrameworkCode, string FrameworkVersion, string Audiences, DateTimeOffset OpensAt,
-    DateTimeOffset SubmissionDeadline, decimal SiteVisitThreshold, DateTimeOffset? OpenedAt, int Assessments);
+    DateTimeOffset SubmissionDeadline, decimal SiteVisitThreshold, DateTimeOffset? OpenedAt, int Assessments,
+    DateTimeOffset? VerificationClosedAt = null);
 
 /// <summary>Where one organisation stands in a round: what the round page lists for OPDC.</summary>
 public sealed record RoundEntry(
@@ -35,7 +36,7 @@ public sealed class RoundQueries(PmqaDbContext db, TimeProvider clock)
 
     private static IQueryable<RoundSummary> Summaries(IQueryable<Data.Entities.Round> rounds) =>
         rounds.Select(r => new RoundSummary(r.Id, r.FiscalYear, r.FrameworkVersion!.Code, r.FrameworkVersion.Version, r.Audiences,
-            r.OpensAt, r.SubmissionDeadline, r.SiteVisitThreshold, r.OpenedAt, r.Assessments.Count));
+            r.OpensAt, r.SubmissionDeadline, r.SiteVisitThreshold, r.OpenedAt, r.Assessments.Count, r.VerificationClosedAt));
 
     /// <summary>Every organisation of the round with its state; late = past its (possibly extended) deadline and not submitted.</summary>
     public async Task<List<RoundEntry>> EntriesAsync(Guid roundId, CancellationToken ct = default)

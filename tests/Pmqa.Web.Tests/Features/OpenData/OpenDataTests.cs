@@ -78,6 +78,42 @@ public abstract class OpenDataTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task Closing_verification_publishes_the_verified_results_by_itself_withheld_stay_out_and_none_twice()
+    {
+        var s = await ScenarioAsync();
+        var admin = await app.AdminApiAsync();
+        await admin.PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/withheld", new { organizationId = s.Verified.Id, reason = "รอผลอุทธรณ์" });
+        await admin.PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/publish", new { }); // the certified one published by hand before closing
+
+        var closed = await admin.PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/close-verification", new { });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var publication = (await closed.JsonAsync()).GetProperty("publication");
+        Assert.Equal(0, publication.GetProperty("published").GetInt32());
+        Assert.Equal(1, publication.GetProperty("unchanged").GetInt32()); // not published a second time
+        Assert.Equal(1, publication.GetProperty("withheld").GetInt32());
+        var open = await EverythingPublicAsync(s.FiscalYear);
+        Assert.Contains(s.Certified.Code, open);
+        Assert.DoesNotContain(s.Verified.Code, open);
+        Assert.DoesNotContain(s.UnderReview.Code, open);
+        Assert.Equal(1, await app.WithDbAsync(db => db.PublishedResults.CountAsync(p => p.RoundId == s.RoundId)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Round" && a.ChangesJson.Contains("VerificationClosedAt"))),
+            "closing is in the audit trail");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/close-verification", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Closing_verification_without_any_publication_before_publishes_every_verified_result()
+    {
+        var s = await ScenarioAsync();
+        var closed = await (await app.AdminApiAsync()).PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/close-verification", new { });
+        Assert.Equal(2, (await closed.JsonAsync()).GetProperty("publication").GetProperty("published").GetInt32());
+        var open = await EverythingPublicAsync(s.FiscalYear);
+        Assert.Contains(s.Certified.Code, open);
+        Assert.Contains(s.Verified.Code, open);
+        Assert.DoesNotContain(s.UnderReview.Code, open);
+    }
+
+    [Fact]
     public async Task The_files_hold_the_dictionarys_fields_and_nothing_else_with_the_licence_and_the_year_in_the_name()
     {
         var s = await ScenarioAsync();
