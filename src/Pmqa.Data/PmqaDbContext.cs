@@ -51,6 +51,11 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<SharedPractice> SharedPractices => Set<SharedPractice>();
+    public DbSet<DigitalService> DigitalServices => Set<DigitalService>();
+    public DbSet<CatalogDataset> CatalogDatasets => Set<CatalogDataset>();
+    public DbSet<DataExchange> DataExchanges => Set<DataExchange>();
+    public DbSet<AreaProject> AreaProjects => Set<AreaProject>();
+    public DbSet<ParticipationChannel> ParticipationChannels => Set<ParticipationChannel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +76,11 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
         conventions.Properties<Pmqa.Domain.Plans.ActionStatus>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Plans.ReportPeriod>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Practices.PracticeStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Digital.Audience>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Digital.ServiceChannel>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Digital.UpdateFrequency>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Digital.ExchangeDirection>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Digital.AreaProjectStatus>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare
         // correctly. PostgreSQL keeps its native timestamptz.

@@ -12,6 +12,7 @@ using Pmqa.Web.Features.Reports;
 using Pmqa.Web.Features.OpenData;
 using Pmqa.Web.Features.Calendar;
 using Pmqa.Web.Features.Practices;
+using Pmqa.Web.Features.Digital;
 using Pmqa.Web.Features.Users;
 using Pmqa.Web.Infrastructure.Auth;
 
@@ -46,7 +47,8 @@ public static class FeatureSetup
         .AddReports()
         .AddOpenData().AddCalendar()
         .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>()
-        .AddPractices();
+        .AddPractices()
+        .AddDigitalRegister();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -77,6 +79,7 @@ public static class FeatureSetup
         CalendarApi.MapFeeds(app);
         Dashboard.DashboardApi.Map(api);
         Practices.PracticesApi.Map(api);
+        Digital.DigitalApi.Map(api);
         return app;
     }
 }

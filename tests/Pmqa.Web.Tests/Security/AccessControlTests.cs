@@ -231,6 +231,7 @@ public abstract class AccessControlTests(PmqaApp app)
         var plan = await Features.Plans.PlanVictim.PlanAsync(app, org.Id, Guid.Parse(assessment), person.Id, org.Code);
         var calendar = await Features.Calendar.CalendarVictim.EventAsync(app, org.Id, person.Id, org.Code);
         var practice = await Features.Practices.PracticeSeed.PendingVictimAsync(app, org.Id, Guid.Parse(assessment), evidence, org.Code);
+        var service = await Features.Digital.DigitalSeed.VictimServiceAsync(app, org.Id, org.Code);
         // A notification of the victim's, saying the victim's code.
         var notification = new Pmqa.Data.Entities.Notification
         {
@@ -245,6 +246,7 @@ public abstract class AccessControlTests(PmqaApp app)
             ["notificationId"] = notification.Id.ToString(),
             ["planId"] = plan.Plan.ToString(), ["projectId"] = plan.Project.ToString(), ["actionId"] = plan.Action.ToString(), ["reportId"] = plan.Report.ToString(),
             ["practiceId"] = practice.ToString(),
+            ["serviceId"] = service.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
             ["eventId"] = calendar.Event.ToString(), ["registrationId"] = calendar.Registration.ToString(), ["fiscalYear"] = "2570", ["audience"] = "departments",
         }, new Victim(org.Code, org.NameTh, person.Email));

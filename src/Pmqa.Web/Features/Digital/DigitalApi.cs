@@ -1,0 +1,120 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pmqa.Domain.Digital;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Digital;
+
+/// <summary>The digital-government register (issue 12, ADR 0025). Routes carry <c>{orgId}</c>, so another agency's
+/// register answers 404 before anything runs (ADR 0013); the organisation's coordinator and OPDC change it.</summary>
+public static class DigitalApi
+{
+    /// <summary>A CSV file larger than this is not a list of one agency's services.</summary>
+    public const int MaxCsvBytes = 1024 * 1024;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var org = api.MapGroup("/organizations/{orgId:guid}").WithTags("Digital government");
+        org.MapGet("/services", async (Guid orgId, DigitalServices services, CancellationToken ct) =>
+                (await services.ListAsync(orgId, ct)).ToHttp(list => TypedResults.Ok(list)))
+            .WithSummary("The organisation's public services with the shares fully digital and on a central platform (Citizen Portal, Biz Portal)");
+        org.MapPost("/services", async (Guid orgId, ServiceInput body, DigitalServices services, CancellationToken ct) =>
+                (await services.CreateAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created(Link(orgId, view.Id), view)))
+            .WithSummary("Add a service {name, audience: people|businesses|government, legalBasis, channel: counterOnly|ownEService|citizenPortal|bizPortal, fullyDigital, commonServices: [eForm, eSubmission, identityVerification, ePayment, eNotification, eDocument], targetYear (BE, ≤ 2570 unless exceptionReason), responsibleUnit, link, evidenceReference, internal}; exceptionGranted is OPDC's");
+        org.MapGet("/services/{serviceId:guid}", async (Guid orgId, Guid serviceId, HttpResponse response, DigitalServices services, CancellationToken ct) =>
+                (await services.GetAsync(orgId, serviceId, ct)).ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); }))
+            .WithSummary("One service with its ETag");
+        org.MapPut("/services/{serviceId:guid}", async Task<IResult> (Guid orgId, Guid serviceId, ServiceInput body, HttpRequest request, HttpResponse response, DigitalServices services, CancellationToken ct) =>
+            {
+                if (Preconditions.IsAny(request)) return Preconditions.BlindOverwriteRefused(Preconditions.SharedEditing);
+                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
+                var outcome = await services.UpdateAsync(orgId, serviceId, version, body, ct);
+                if (outcome is Outcome<ServiceView>.Conflict c && c.Message == DigitalServices.StaleMessage) return Preconditions.Stale(c.Message);
+                return outcome.ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); });
+            })
+            .ProducesVersioned<ServiceView>().WithSummary("Change a service (the whole service as in POST); If-Match: the service's ETag");
+        org.MapDelete("/services/{serviceId:guid}", async Task<IResult> (Guid orgId, Guid serviceId, HttpRequest request, DigitalServices services, CancellationToken ct) =>
+            {
+                if (Preconditions.IsAny(request)) return Preconditions.BlindOverwriteRefused(Preconditions.SharedEditing);
+                if (!Preconditions.TryIfMatch(request, out var version)) return Preconditions.IfMatchRequired();
+                var outcome = await services.DeleteAsync(orgId, serviceId, version, ct);
+                if (outcome is Outcome<bool>.Conflict c && c.Message == DigitalServices.StaleMessage) return Preconditions.Stale(c.Message);
+                return outcome.ToHttp(_ => TypedResults.NoContent());
+            })
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Remove a service (the audit trail keeps it); If-Match: the service's ETag");
+        org.MapPost("/services/import", ImportAsync)
+            .Accepts<string>("text/csv", "text/plain", "multipart/form-data")
+            .Produces<ImportedServices>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Import services from CSV (the body as text/csv, or multipart field `file`), headers in Thai or English (see README). All or nothing: with any bad row nothing is imported and the answer is a 400 problem listing every row's problems {row, field, message}");
+
+        org.MapGet("/datasets", async (Guid orgId, DigitalLists lists, CancellationToken ct) => (await lists.DatasetsAsync(orgId, ct)).ToHttp(list => TypedResults.Ok(list)))
+            .WithSummary("The organisation's datasets in the government data catalogue (GD Catalog)");
+        org.MapPost("/datasets", async (Guid orgId, DatasetInput body, DigitalLists lists, CancellationToken ct) =>
+                (await lists.AddDatasetAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/datasets", view)))
+            .WithSummary("Register a dataset {title, catalogUrl, updateFrequency: daily|weekly|monthly|quarterly|yearly|irregular, lastUpdated}");
+        org.MapGet("/area-projects", async (Guid orgId, DigitalLists lists, CancellationToken ct) => (await lists.AreaProjectsAsync(orgId, ct)).ToHttp(list => TypedResults.Ok(list)))
+            .WithSummary("A province's area-based key project sets (404 for an organisation that is not a province)");
+        org.MapPost("/area-projects", async (Guid orgId, AreaProjectInput body, DigitalLists lists, CancellationToken ct) =>
+                (await lists.AddAreaProjectAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/area-projects", view)))
+            .WithSummary("Add a province's area project {name, valueChain, partnerAgencies, budget (baht), status: planned|inProgress|done}");
+    }
+
+    public static string Link(Guid orgId, Guid serviceId) => $"/api/v1/organizations/{orgId}/services/{serviceId}";
+
+    /// <summary>Whether the caller may import is asked before the file is read; a refused import is not read at all.</summary>
+    private static async Task<IResult> ImportAsync(Guid orgId, HttpRequest request, DigitalServices services, CancellationToken ct)
+    {
+        var allowed = await services.CanImportAsync(orgId, ct);
+        if (allowed is not Outcome<bool>.Ok) return allowed.Failure();
+        var csv = await ReadCsvAsync(request, ct);
+        if (csv is null)
+            return TypedResults.Problem(Bilingual.T($"ไฟล์ต้องเป็น CSV แบบ UTF-8 ขนาดไม่เกิน {MaxCsvBytes / 1024} KB (ส่งเป็นเนื้อหา text/csv หรือ multipart ช่อง file)",
+                    $"Send a UTF-8 CSV file of at most {MaxCsvBytes / 1024} KB (as a text/csv body or multipart field `file`)."),
+                statusCode: StatusCodes.Status400BadRequest, title: Bilingual.T("อ่านไฟล์ไม่ได้", "The file could not be read"));
+        var outcome = await services.ImportAsync(orgId, csv, ct);
+        if (outcome is Outcome<ImportOutcome>.Ok { Value.Problems.Count: > 0 } bad) return RowsProblem(bad.Value.Problems);
+        return outcome.ToHttp(done => TypedResults.Ok(new ImportedServices(done.Ids.Length, done.Ids)));
+    }
+
+    /// <summary>The per-row report as an RFC 9457 problem: every problem with its row (1 = header), field and message.</summary>
+    public static ProblemHttpResult RowsProblem(IReadOnlyList<ImportProblem> problems) =>
+        TypedResults.Problem(
+            Bilingual.T($"พบปัญหา {problems.Count} รายการ จึงไม่ได้นำเข้าบริการใดเลย แก้ไขไฟล์แล้วนำเข้าใหม่ทั้งไฟล์",
+                $"{problems.Count} problem(s) found, so no service was imported: correct the file and import it again."),
+            statusCode: StatusCodes.Status400BadRequest, title: Bilingual.T("ไฟล์มีแถวที่ไม่ถูกต้อง", "The file has bad rows"),
+            extensions: new Dictionary<string, object?>
+            {
+                ["rows"] = problems.Select(p => new ImportRowProblem(p.Row, p.Field, Bilingual.T(p.Th, p.En), p.Th, p.En)).ToList(),
+            });
+
+    private static async Task<string?> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                if (form.Files.GetFile("file") is not { } file || file.Length > MaxCsvBytes) return null;
+                using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, true));
+                return await reader.ReadToEndAsync(ct);
+            }
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            if (body.Length > MaxCsvBytes) return null;
+            return new UTF8Encoding(false, true).GetString(body.ToArray());
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+}
+
+public static class DigitalSetup
+{
+    public static IServiceCollection AddDigitalRegister(this IServiceCollection services) => services
+        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>();
+}

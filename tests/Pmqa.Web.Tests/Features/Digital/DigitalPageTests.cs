@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using Pmqa.Web.Tests.Infrastructure;
+
+namespace Pmqa.Web.Tests.Features.Digital;
+
+/// <summary>The organisation's "บริการดิจิทัล" page (ADR 0025): messages at the field with what was typed kept, a stale
+/// edit refused, the CSV row report, and another agency answered 404.</summary>
+public abstract class DigitalPageTests(PmqaApp app)
+{
+    [Fact]
+    public async Task A_bad_field_is_named_at_the_field_and_what_was_typed_stays()
+    {
+        var admin = await app.AdminApiAsync();
+        var org = await admin.OrganizationAsync();
+        var person = await admin.PersonAsync(org, "coordinator");
+        var pages = await app.BrowserAsync(person.Email, Seed.Password);
+        var url = $"/organizations/{org.Id}/digital";
+
+        var refused = await pages.PostFormAsync($"{url}?handler=Save", new()
+        {
+            ["Service.Name"] = "ขอรับเงินสงเคราะห์", ["Service.Audience"] = "people", ["Service.Channel"] = "counterOnly",
+            ["Service.TargetYear"] = "2575", ["Service.ResponsibleUnit"] = "กองสวัสดิการ", ["Service.Link"] = "www.example.go.th",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.HtmlAsync();
+        Assert.Contains("2570", html.QuerySelector("#service-reason-error")!.TextContent);
+        Assert.Contains("https://", html.QuerySelector("#service-link-error")!.TextContent);
+        Assert.Equal("ขอรับเงินสงเคราะห์", html.QuerySelector("#service-name")!.GetAttribute("value"));
+        Assert.Equal("www.example.go.th", html.QuerySelector("#service-link")!.GetAttribute("value"));
+
+        var saved = await pages.PostFormAsync($"{url}?handler=Save", new()
+        {
+            ["Service.Name"] = "ขอรับเงินสงเคราะห์", ["Service.Audience"] = "people", ["Service.Channel"] = "citizenPortal", ["Service.FullyDigital"] = "true",
+            ["Service.CommonServices"] = "eForm", ["Service.TargetYear"] = "2569", ["Service.ResponsibleUnit"] = "กองสวัสดิการ",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await pages.GetHtmlAsync(url);
+        Assert.Contains("ขอรับเงินสงเคราะห์", page.QuerySelector("#services-table")!.TextContent);
+        Assert.Equal("100%", page.QuerySelector("#share-platform")!.TextContent.Trim());
+
+        // Another agency is not told the page exists.
+        var other = await admin.PersonAsync(await admin.OrganizationAsync(), "coordinator");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.BrowserAsync(other.Email, Seed.Password)).GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_import_with_a_bad_row_shows_the_row_report_and_adds_nothing()
+    {
+        var admin = await app.AdminApiAsync();
+        var org = await admin.OrganizationAsync();
+        var person = await admin.PersonAsync(org, "coordinator");
+        var pages = await app.BrowserAsync(person.Email, Seed.Password);
+        var url = $"/organizations/{org.Id}/digital";
+        var token = new HtmlParser().ParseDocument(await pages.GetStringAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var csv = "name,audience,channel,targetYear,responsibleUnit\nขอใบรับรอง,people,counterOnly,2569,กองกลาง\nขอสำเนา,people,counterOnly,2569,\n";
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "services.csv" },
+        };
+        var response = await pages.PostAsync($"{url}?handler=Import", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = (await response.HtmlAsync()).QuerySelector("#import-report")!;
+        var cells = report.QuerySelectorAll("tbody tr td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("3", cells[0]);
+        Assert.Contains("หน่วยงานที่รับผิดชอบ", cells[1]);
+        var api = await app.ApiAsync(person.Email, Seed.Password);
+        Assert.Equal(0, (await (await api.GetAsync($"/api/v1/organizations/{org.Id}/services")).JsonAsync()).GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class DigitalPageTests_Sqlite(SqliteApp app) : DigitalPageTests(app), IClassFixture<SqliteApp>;
+public sealed class DigitalPageTests_Postgres(PostgresApp app) : DigitalPageTests(app), IClassFixture<PostgresApp>;
