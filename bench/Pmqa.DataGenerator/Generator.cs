@@ -126,6 +126,8 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
         if (reviews is not null) await reviews.RunAsync(all, round, pack, ct);
         var plans = await PlanGenerator.RunAsync(services, all.Select(a => (a.AssessmentId, a.Team)), fiscalYear, log, ct);
         if (plans > 0) log.WriteLine($"  {plans} improvement plans approved, with 6-month reports");
+        var registers = await DigitalGenerator.RunAsync(services, all.Select(a => (organizations[a.Org.Code], a.Org.Type, a.Team)), log, ct);
+        if (registers > 0) log.WriteLine($"  {registers} digital-government registers filled (services, a GD Catalog dataset, a data exchange; provinces' area projects)");
         var nextYear = await NextYearGenerator.RunAsync(services, options.Framework, all.Select(a => (a.AssessmentId, a.Team)), fiscalYear, log, ct);
         if (nextYear > 0) log.WriteLine($"  {nextYear} agencies with a plan got fiscal year {fiscalYear + 1}'s assessment, started from this year's and improved");
         return _report;

@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "open-data-phone", "calendar-phone", "calendar-en",
         "gaps", "path", "plan", "comparison", "comparison-phone",
         "practices-library", "practices-library-phone", "practices-queue",
+        "digital", "digital-phone",
     ];
 
     [Theory]
@@ -97,6 +98,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
             case "practices-library" or "practices-library-phone":
                 await s.GotoAsync("/practices?q=" + Uri.EscapeDataString("วิสัยทัศน์"));
                 await Expect(s.Page.Locator("#practice-count")).ToBeVisibleAsync();
+                break;
+            case "digital" or "digital-phone":
+                // An organisation's digital register (ADR 0025), seen by the administrator (OPDC side: may edit, so every form shows).
+                var digital = await s.CreateOrganizationAsync("DGS-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), "กรมทดสอบบริการดิจิทัล", "Department of Digital Services Testing");
+                await s.GotoAsync(digital + "/digital");
+                await Expect(s.Page.Locator("#service-form")).ToBeVisibleAsync();
                 break;
             case "practices-queue":
                 await s.GotoAsync("/practices/pending");

@@ -69,6 +69,38 @@ public abstract class DigitalPageTests(PmqaApp app)
         var api = await app.ApiAsync(person.Email, Seed.Password);
         Assert.Equal(0, (await (await api.GetAsync($"/api/v1/organizations/{org.Id}/services")).JsonAsync()).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task A_province_adds_area_projects_and_channels_and_a_department_has_none()
+    {
+        var admin = await app.AdminApiAsync();
+        var cluster = await admin.OrganizationAsync("provinceCluster");
+        var province = await admin.OrganizationAsync("province", cluster.Code);
+        var pages = await app.BrowserAsync((await admin.PersonAsync(province, "coordinator")).Email, Seed.Password);
+        var url = $"/organizations/{province.Id}/digital";
+
+        var refused = await pages.PostFormAsync($"{url}?handler=AreaProject", new()
+        {
+            ["Entry.Title"] = "ส่งเสริมเกษตรปลอดภัย", ["Entry.Url"] = "เกษตรและอาหาร", ["Entry.Budget"] = "หนึ่งล้าน", ["Entry.Choice"] = "planned",
+        });
+        var html = await refused.HtmlAsync();
+        Assert.False(string.IsNullOrWhiteSpace(html.QuerySelector("#area-budget-error")!.TextContent));
+        Assert.Equal("หนึ่งล้าน", html.QuerySelector("#area-budget")!.GetAttribute("value"));
+        Assert.Equal("ส่งเสริมเกษตรปลอดภัย", html.QuerySelector("#area-name")!.GetAttribute("value"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync($"{url}?handler=AreaProject", new()
+        {
+            ["Entry.Title"] = "ส่งเสริมเกษตรปลอดภัย", ["Entry.Url"] = "เกษตรและอาหาร", ["Entry.Budget"] = "1,000,000", ["Entry.Choice"] = "planned",
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync($"{url}?handler=Channel", new() { ["Entry.Title"] = "บอกเรา ถึงรัฐ", ["Entry.Text"] = "รับฟังความเห็นทุกไตรมาส" })).StatusCode);
+        var page = await pages.GetHtmlAsync(url);
+        Assert.Contains("1,000,000.00", page.QuerySelector("#areas")!.TextContent);
+        Assert.Contains("บอกเรา ถึงรัฐ", page.QuerySelector("#channels")!.TextContent);
+
+        var department = await admin.OrganizationAsync();
+        var departmentPages = await app.BrowserAsync((await admin.PersonAsync(department, "coordinator")).Email, Seed.Password);
+        Assert.Null((await departmentPages.GetHtmlAsync($"/organizations/{department.Id}/digital")).QuerySelector("#areas"));
+    }
 }
 
 public sealed class DigitalPageTests_Sqlite(SqliteApp app) : DigitalPageTests(app), IClassFixture<SqliteApp>;
