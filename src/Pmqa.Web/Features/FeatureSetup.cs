@@ -45,7 +45,7 @@ public static class FeatureSetup
         .AddPlans()
         .AddReports()
         .AddOpenData().AddCalendar()
-        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>()
+        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.CardScoreReader>().AddScoped<Dashboard.DashboardQueries>()
         .AddPractices();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
