@@ -103,9 +103,11 @@ import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
 def get(path):
     return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
-rounds = sorted(get("/api/v1/rounds"), key=lambda r: r["fiscalYear"])
-round_id = rounds[-1]["id"]
-rows = get(f"/api/v1/rounds/{round_id}/organizations?stage=submitted&sort=code")["items"]
+# The newest round with submitted assessments (a later round may be open already with nothing submitted).
+for r in sorted(get("/api/v1/rounds"), key=lambda r: r["fiscalYear"], reverse=True):
+    round_id = r["id"]
+    rows = get(f"/api/v1/rounds/{round_id}/organizations?stage=submitted&sort=code")["items"]
+    if rows: break
 print(round_id, rows[0]["assessmentId"], rows[0]["code"].lower())
 PY
 )
