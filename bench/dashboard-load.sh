@@ -3,13 +3,14 @@
 # years on PostgreSQL). Generates N organisations over Y fiscal years with bench/Pmqa.DataGenerator (a share
 # submitted, a smaller share reviewed), on its own PostgreSQL cluster (port 55434), then measures each figure's
 # endpoint with wrk beside the bare ceiling app's 12-row read (bench/Pmqa.Ceiling), and prints p50/p95/p99 per figure.
-# Nothing is cached by the application: every request loads the round's stored score cards (ADR 0020).
+# Nothing is cached by the application: every request reads the round's stored score cards (ADR 0020) and their
+# typed score rows (ADR 0023).
 # Usage: bench/dashboard-load.sh [organizations=500] [years=2] [seconds=10] [connections=4] [scale=0]
 #        (run as root or as a user that can run initdb; needs wrk and Debian's postgresql)
 # scale > organizations: after generating, the generated organisations, their assessments (without the frozen
 # snapshot) and score cards are copied in SQL until about <scale> organisations hold an assessment each year, for a
 # machine on which the generator cannot make thousands of agencies in time. The copies are real rows the dashboard
-# reads like any other (no answers: they count as submitted or beyond, never as "not started").
+# reads like any other (no answers: they count as submitted or beyond, never as "not started"), typed score rows too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 organizations=${1:-500}
@@ -79,6 +80,8 @@ INSERT INTO "Assessments" SELECT (jsonb_populate_record(NULL::"Assessments",
   FROM "Assessments" a JOIN a_map m ON m.aid = a."Id";
 INSERT INTO "AssessmentScoreCards" SELECT (jsonb_populate_record(NULL::"AssessmentScoreCards", to_jsonb(c) || jsonb_build_object('AssessmentId', m.naid))).*
   FROM "AssessmentScoreCards" c JOIN a_map m ON m.aid = c."AssessmentId";
+INSERT INTO "AssessmentCardScores" SELECT (jsonb_populate_record(NULL::"AssessmentCardScores", to_jsonb(s) || jsonb_build_object('AssessmentId', m.naid))).*
+  FROM "AssessmentCardScores" s JOIN a_map m ON m.aid = s."AssessmentId";
 ANALYZE;
 SQL
   echo "# assessments, rounds: $(psql_db -tAc 'SELECT count(*), count(DISTINCT "RoundId") FROM "Assessments"')"
@@ -100,9 +103,11 @@ import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
 def get(path):
     return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
-rounds = sorted(get("/api/v1/rounds"), key=lambda r: r["fiscalYear"])
-round_id = rounds[-1]["id"]
-rows = get(f"/api/v1/rounds/{round_id}/organizations?stage=submitted&sort=code")["items"]
+# The newest round with submitted assessments (a later round may be open already with nothing submitted).
+for r in sorted(get("/api/v1/rounds"), key=lambda r: r["fiscalYear"], reverse=True):
+    round_id = r["id"]
+    rows = get(f"/api/v1/rounds/{round_id}/organizations?stage=submitted&sort=code")["items"]
+    if rows: break
 print(round_id, rows[0]["assessmentId"], rows[0]["code"].lower())
 PY
 )

@@ -21,6 +21,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<IssueAnswer> IssueAnswers => Set<IssueAnswer>();
     public DbSet<AssessmentScoreCard> AssessmentScoreCards => Set<AssessmentScoreCard>();
+    public DbSet<AssessmentCardScore> AssessmentCardScores => Set<AssessmentCardScore>();
     public DbSet<ProfileAnswer> ProfileAnswers => Set<ProfileAnswer>();
     public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();

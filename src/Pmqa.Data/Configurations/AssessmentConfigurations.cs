@@ -86,3 +86,14 @@ internal sealed class AssessmentScoreCardConfiguration : IEntityTypeConfiguratio
         b.Property(c => c.Ticks).IsRequired();
     }
 }
+
+internal sealed class AssessmentCardScoreConfiguration : IEntityTypeConfiguration<AssessmentCardScore>
+{
+    public void Configure(EntityTypeBuilder<AssessmentCardScore> b)
+    {
+        b.HasKey(s => new { s.AssessmentId, s.Part, s.Position });
+        b.HasOne<AssessmentScoreCard>().WithMany().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Code).HasMaxLength(16).IsRequired();
+        b.HasIndex(s => new { s.Part, s.Code, s.AssessmentId });
+    }
+}

@@ -46,7 +46,7 @@ public static class FeatureSetup
         .AddPlans()
         .AddReports()
         .AddOpenData().AddCalendar()
-        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.DashboardQueries>()
+        .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.CardScoreReader>().AddScoped<Dashboard.DashboardQueries>()
         .AddPractices()
         .AddDigitalRegister();
 

@@ -26,8 +26,9 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
 {
     /// <summary>Raise when the scoring code changes what it computes: every stored card then counts as
     /// stale and is computed again on its next read or save.
-    /// 2: the card also stores the dashboard's figures and tick string (ADR 0020).</summary>
-    public const int CurrentRules = 2;
+    /// 2: the card also stores the dashboard's figures and tick string (ADR 0020).
+    /// 3: the card's scores are also stored as numbers, one row each (AssessmentCardScores, ADR 0023).</summary>
+    public const int CurrentRules = 3;
 
     private static readonly CompiledPerModel<Func<PmqaDbContext, Guid, Task<AssessmentScoreCard?>>> StoredCard = new(() => EF.CompileAsyncQuery(
         (PmqaDbContext db, Guid assessmentId) => db.AssessmentScoreCards.AsNoTracking().SingleOrDefault(c => c.AssessmentId == assessmentId)));
@@ -64,6 +65,8 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
     {
         var row = await LockAsync(assessment.Id, ct);
         var issues = IssuesOf(row, pack);
+        // The card as stored before this save: its typed score rows hold these numbers (null: stale or new card).
+        var before = issues is null ? null : RollUp(pack, assessment, new Dictionary<string, ScoredIssue>(issues));
         if (issues is null)
         {
             // Stale or new: every issue from the answers as committed, with this save's rows in their place.
@@ -90,7 +93,42 @@ public sealed class ScoreCards(PmqaDbContext db, FrameworkCatalog catalog, TimeP
         row.IssuesJson = JsonSerializer.Serialize(card.Issues.Select(i => new StoredIssue(i.Code, i.Score, i.Level.ToString(), i.Complete, i.UncountedItems)), Json);
         row.Figures = Dashboard.CardFigures.Write(card);
         row.ComputedAt = clock.GetUtcNow();
+        await WriteScoresAsync(assessment.Id, before, card, ct);
         return card;
+    }
+
+    /// <summary>The card's scores as typed rows (ADR 0023), in the caller's transaction. A current card's rows hold
+    /// <paramref name="before"/>: only the scores that changed are updated (a save of one issue writes that issue, its
+    /// category and the dimensions it feeds), with no read. A stale or new card's rows are replaced.</summary>
+    private async Task WriteScoresAsync(Guid assessmentId, ScoreCard? before, ScoreCard card, CancellationToken ct)
+    {
+        var now = Rows(assessmentId, card);
+        if (before is null)
+        {
+            foreach (var tracked in db.AssessmentCardScores.Local.Where(s => s.AssessmentId == assessmentId).ToList()) db.Entry(tracked).State = EntityState.Detached;
+            await db.AssessmentCardScores.Where(s => s.AssessmentId == assessmentId).ExecuteDeleteAsync(ct);
+            db.AssessmentCardScores.AddRange(now);
+            return;
+        }
+        var old = Rows(assessmentId, before).ToDictionary(r => (r.Part, r.Position), r => r.Score);
+        foreach (var row in now.Where(r => old.GetValueOrDefault((r.Part, r.Position)) != r.Score))
+        {
+            // The row may already be tracked when this context saved the card before (a second save in one request).
+            if (db.AssessmentCardScores.Local.FirstOrDefault(t => t.AssessmentId == row.AssessmentId && t.Part == row.Part && t.Position == row.Position) is { } tracked) { tracked.Score = row.Score; continue; }
+            db.AssessmentCardScores.Attach(row);
+            db.Entry(row).Property(r => r.Score).IsModified = true;
+        }
+    }
+
+    private static List<AssessmentCardScore> Rows(Guid assessmentId, ScoreCard card)
+    {
+        var rows = new List<AssessmentCardScore>(card.Categories.Count + card.Dimensions.Count + card.Issues.Count);
+        void Put(short part, int position, string code, decimal score) =>
+            rows.Add(new AssessmentCardScore { AssessmentId = assessmentId, Part = part, Position = (short)position, Code = code, Score = score });
+        for (var i = 0; i < card.Categories.Count; i++) Put(AssessmentCardScore.Category, i, card.Categories[i].Code, card.Categories[i].Score);
+        for (var i = 0; i < card.Dimensions.Count; i++) Put(AssessmentCardScore.Dimension, i, card.Dimensions[i].Code, card.Dimensions[i].Score);
+        for (var i = 0; i < card.Issues.Count; i++) Put(AssessmentCardScore.Issue, i, card.Issues[i].Code, card.Issues[i].Score);
+        return rows;
     }
 
     /// <summary>The version an answer will have once saved: the audit interceptor raises a modified row's by one.</summary>

@@ -24,7 +24,7 @@ public static class DashboardApi
         round.MapGet("/dashboard.xlsx", async (Guid roundId, string? type, string? ministry, string? cluster, string? band, string? sort, bool? desc,
                 RoundFacts facts, CancellationToken ct) =>
             {
-                var loaded = await Filtered(type, ministry, cluster, band, f => facts.LoadAsync(roundId, f, ct));
+                var loaded = await Filtered(type, ministry, cluster, band, f => facts.LoadFilledAsync(roundId, f, ct));
                 if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.Failure();
                 if (Sorting.Parse(sort, desc, 1, data.Pack) is not { } sorting) return SortProblem();
                 return TypedResults.File(DashboardExports.Xlsx(DashboardTables.All(data, sorting)), DashboardExports.XlsxContentType, DashboardExports.FileName(data, "all", "xlsx"));
@@ -34,7 +34,7 @@ public static class DashboardApi
         round.MapGet("/dashboard.csv", async (Guid roundId, string? table, string? type, string? ministry, string? cluster, string? band, string? sort, bool? desc,
                 RoundFacts facts, CancellationToken ct) =>
             {
-                var loaded = await Filtered(type, ministry, cluster, band, f => facts.LoadAsync(roundId, f, ct));
+                var loaded = await Filtered(type, ministry, cluster, band, f => facts.LoadFilledAsync(roundId, f, ct));
                 if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.Failure();
                 if (Sorting.Parse(sort, desc, 1, data.Pack) is not { } sorting) return SortProblem();
                 if (DashboardTables.One(table ?? "heatmap", data, sorting) is not { } sheet) return TableProblem();

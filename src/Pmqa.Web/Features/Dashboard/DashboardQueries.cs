@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
+using Pmqa.Data.Entities;
 using Pmqa.Domain.Dashboards;
 using Pmqa.Domain.Organizations;
 using Pmqa.Domain.Scoring;
@@ -9,7 +10,7 @@ namespace Pmqa.Web.Features.Dashboard;
 
 /// <summary>The dashboard's use cases for the API and the pages: the round's figures, the drill-down list, the trend
 /// over fiscal years and an agency's benchmark. All read stored cards (<see cref="RoundFacts"/>); none scores answers.</summary>
-public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessments.ScoreCards cards)
+public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessments.ScoreCards cards, CardScoreReader reader)
 {
     /// <summary>Fewer organisations than this and a benchmark would all but name them: nothing is shown.</summary>
     public const int MinimumGroup = 5;
@@ -20,13 +21,32 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<DashboardView>();
         if (Sorting.Parse(sort, desc, page, data.Pack) is not { } sorting)
             return new ValidationErrors().Add("sort", "เรียงได้ตาม code, name, total, verified หรือรหัสประเด็น", "Sort by code, name, total, verified or an issue's code.");
-        return RoundDashboard.Build(data, sorting);
+        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, an issue's
+        // scores when the heat map is sorted by it, the heat map page's scores, and the statistics (SQL on PostgreSQL).
+        var scored = data.Facts.Where(f => f.Scored).ToList();
+        await reader.FillTicksAsync(scored, ct);
+        if (data.Pack.FindIssue(sorting.Key) is not null) await reader.FillSelfAsync(data.Pack, scored, AssessmentCardScore.Issue, sorting.Key, ct);
+        var heatPage = RoundDashboard.Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal))
+            .Skip((sorting.Page - 1) * RoundDashboard.PageSize).Take(RoundDashboard.PageSize).ToList();
+        await reader.FillSelfAsync(data.Pack, heatPage, ct: ct);
+        var stats = await reader.StatisticsAsync(data, ct);
+        return RoundDashboard.Build(data, sorting, stats);
     }
 
     public async Task<Outcome<OrganizationList>> OrganizationsAsync(Guid roundId, DashboardFilter filter, DrillQuery query, CancellationToken ct = default)
     {
         var loaded = await facts.LoadAsync(roundId, filter, ct);
-        return loaded is Outcome<RoundData>.Ok { Value: var data } ? OrganizationDrill.List(data, query) : loaded.As<OrganizationList>();
+        if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<OrganizationList>();
+        // The one column the list filters or sorts on is read for the round's assessments, nothing more.
+        var verifiedBasis = query.AtThreshold == true || string.Equals(query.Basis, "verified", StringComparison.OrdinalIgnoreCase);
+        if (query.MissedItem is not null) await reader.FillTicksAsync(data.Facts, ct);
+        if (verifiedBasis && (query.Category is not null || query.Dimension is not null)) await reader.FillVerifiedAsync(data.Pack, data.Facts, ct);
+        if (!verifiedBasis && query.Category is not null) await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Category, query.Category, ct);
+        if (!verifiedBasis && query.Dimension is not null) await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Dimension, query.Dimension, ct);
+        if (query.Issue is not null) await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Issue, query.Issue, ct);
+        if (query.Sort is { } sortKey && data.Pack.FindIssue(sortKey.Trim()) is not null)
+            await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Issue, sortKey.Trim(), ct);
+        return OrganizationDrill.List(data, query);
     }
 
     /// <summary>Every fiscal year's assessments (all rounds of the year together) with the quartiles of their totals:
@@ -80,6 +100,7 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         await cards.ReadAsync(await db.Assessments.Include(a => a.Round).SingleAsync(a => a.Id == assessmentId, ct), ct);
         var loaded = await facts.LoadAsync(own.RoundId, DashboardFilter.All with { Type = own.Type }, ct, refreshStale: false);
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<BenchmarkView>();
+        await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Category, ct: ct);
         var group = data.Facts.Where(f => f.Scored && f.Self.Categories.Length > 0).ToList();
         // Not started: a card may not exist yet, and the agency's figures are then all 0.
         var me = data.Facts.Single(f => f.AssessmentId == assessmentId);

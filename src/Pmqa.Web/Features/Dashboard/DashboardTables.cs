@@ -8,19 +8,19 @@ namespace Pmqa.Web.Features.Dashboard;
 public sealed record SheetTable(string Name, string Title, IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows);
 
 /// <summary>Every table of the dashboard in full (the heat map with every organisation, not one page; every checklist
-/// item, not the first twenty), from the same facts as the page.</summary>
+/// item, not the first twenty), from the same facts as the page, every one filled (<see cref="CardScoreReader.FillAllAsync"/>).</summary>
 public static class DashboardTables
 {
     public static readonly IReadOnlyList<string> Names = ["progress", "distribution", "categories", "dimensions", "heatmap", "at-threshold", "missed-items"];
 
     public static IReadOnlyList<SheetTable> All(RoundData data, Sorting heatmap)
     {
-        var view = RoundDashboard.Build(data, heatmap with { Page = 1 });
+        var view = RoundDashboard.Build(data, heatmap with { Page = 1 }, PartStatistics.InMemory(data));
         return [.. Names.Select(n => Of(n, data, view, heatmap)!)];
     }
 
     public static SheetTable? One(string name, RoundData data, Sorting heatmap) =>
-        Names.Contains(name) ? Of(name, data, RoundDashboard.Build(data, heatmap with { Page = 1 }), heatmap) : null;
+        Names.Contains(name) ? Of(name, data, RoundDashboard.Build(data, heatmap with { Page = 1 }, PartStatistics.InMemory(data)), heatmap) : null;
 
     private static SheetTable? Of(string name, RoundData data, DashboardView view, Sorting heatmap) => name switch
     {

@@ -28,7 +28,7 @@ internal static class DashboardFiles
     public static async Task<(RoundData Data, Sorting Sorting)?> LoadAsync(RoundFacts facts, Guid roundId, string? type, string? ministry, string? cluster, string? band, string? sort, bool? desc)
     {
         if (DashboardFilter.Parse(type, ministry, cluster, band) is not Outcome<DashboardFilter>.Ok { Value: var filter }) return null;
-        if (await facts.LoadAsync(roundId, filter) is not Outcome<RoundData>.Ok { Value: var data }) return null;
+        if (await facts.LoadFilledAsync(roundId, filter) is not Outcome<RoundData>.Ok { Value: var data }) return null;
         return Sorting.Parse(sort, desc, 1, data.Pack) is { } sorting ? (data, sorting) : null;
     }
 }

@@ -75,7 +75,7 @@ public static class OrganizationDrill
         var byScore = q.ScoreFrom is not null || q.ScoreTo is not null || category >= 0 || q.Dimension is not null || issue >= 0 || item >= 0
             || q.AtThreshold == true || q.Basis is not null;
         if (stage is { } st) facts = facts.Where(f => f.Stage == st);
-        else if (byScore) facts = verifiedBasis ? facts.Where(f => f.Verified is not null) : facts.Where(f => f.Scored);
+        else if (byScore) facts = verifiedBasis ? facts.Where(f => f.IsVerified) : facts.Where(f => f.Scored);
         if (item >= 0) facts = facts.Where(f => f.Ticks.Length <= item || f.Ticks[item] != '1');
         if (q.AtThreshold == true) facts = facts.Where(f => f.VerifiedTotal >= data.Round.SiteVisitThreshold);
         // A bin holds from ≤ score < to; the top bin also 500.

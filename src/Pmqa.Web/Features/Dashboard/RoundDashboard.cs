@@ -15,16 +15,16 @@ public static class RoundDashboard
     public const int PageSize = 50;
     public const int MissedListed = 20;
 
-    public static DashboardView Build(RoundData data, Sorting heatmap)
+    public static DashboardView Build(RoundData data, Sorting heatmap, PartStatistics stats)
     {
         var facts = data.Facts;
         var scored = facts.Where(f => f.Scored).ToList();
-        var verified = facts.Where(f => f.Verified is not null).ToList();
+        var verified = facts.Where(f => f.IsVerified).ToList();
         var threshold = data.Round.SiteVisitThreshold;
         return new DashboardView(
             data.Round.Id, data.Round.FiscalYear, FilterOf(data.Filter), facts.Count, scored.Count, verified.Count,
-            Progress(data), Distribution(scored, verified), Categories(data.Pack, scored, verified),
-            Heatmap(data, scored, heatmap), Dimensions(data.Pack, scored, verified),
+            Progress(data), Distribution(scored, verified), Categories(data.Pack, stats),
+            Heatmap(data, scored, heatmap), Dimensions(data.Pack, stats),
             new AtThresholdView(threshold, scored.Count(f => Scoring.Round(f.SelfTotal) >= threshold), verified.Count(f => f.VerifiedTotal >= threshold),
                 [.. verified.Where(f => f.VerifiedTotal >= threshold).OrderByDescending(f => f.VerifiedTotal).ThenBy(f => f.Code, StringComparer.Ordinal)
                     .Take(PageSize).Select(f => Row(f, null))]),
@@ -62,22 +62,18 @@ public static class RoundDashboard
         return [.. self.Select((b, i) => new DistributionBin(b.From, b.To, b.Count, checkedScores[i].Count))];
     }
 
-    private static IReadOnlyList<CategoryFigure> Categories(FrameworkPack pack, List<AssessmentFact> scored, List<AssessmentFact> verified) =>
-        [.. pack.Categories.Select((c, i) =>
+    private static IReadOnlyList<CategoryFigure> Categories(FrameworkPack pack, PartStatistics stats) =>
+        [.. pack.Categories.Select(c =>
         {
-            var self = Statistics.QuartilesOf(scored.Where(f => f.Self.Categories.Length > i).Select(f => f.Self.Categories[i]));
-            var ver = Statistics.QuartilesOf(verified.Where(f => f.Verified!.Categories[i] is not null).Select(f => f.Verified!.Categories[i]!.Value));
-            // Calibration: the same assessments' self-assessed (as shown) and verified category scores.
-            var gaps = verified.Where(f => f.Verified!.Categories[i] is not null && f.Self.Categories.Length > i)
-                .Select(f => Scoring.Round(f.Self.Categories[i]) - f.Verified!.Categories[i]!.Value).ToList();
-            return new CategoryFigure(c.Code, c.NameTh, c.NameEn, self?.Median, self?.Q1, self?.Q3, self?.Count ?? 0, View(ver),
-                gaps.Count == 0 ? null : new OverstatementView(gaps.Count, Statistics.Mean(gaps)!.Value, Statistics.QuartilesOf(gaps)!.Median));
+            var self = stats.Self.GetValueOrDefault((Data.Entities.AssessmentCardScore.Category, c.Code));
+            return new CategoryFigure(c.Code, c.NameTh, c.NameEn, self?.Median, self?.Q1, self?.Q3, self?.Count ?? 0,
+                View(stats.Verified.GetValueOrDefault((Data.Entities.AssessmentCardScore.Category, c.Code))), stats.Overstatement.GetValueOrDefault(c.Code));
         })];
 
-    private static IReadOnlyList<DimensionFigure> Dimensions(FrameworkPack pack, List<AssessmentFact> scored, List<AssessmentFact> verified) =>
+    private static IReadOnlyList<DimensionFigure> Dimensions(FrameworkPack pack, PartStatistics stats) =>
         [.. pack.Dimensions.Select(d => new DimensionFigure(d.Code, d.NameTh, d.NameEn,
-            View(Statistics.QuartilesOf(scored.Where(f => f.Self.Dimensions.ContainsKey(d.Code)).Select(f => f.Self.Dimensions[d.Code]))),
-            View(Statistics.QuartilesOf(verified.Where(f => f.Verified!.Dimensions.ContainsKey(d.Code)).Select(f => f.Verified!.Dimensions[d.Code])))))];
+            View(stats.Self.GetValueOrDefault((Data.Entities.AssessmentCardScore.Dimension, d.Code))),
+            View(stats.Verified.GetValueOrDefault((Data.Entities.AssessmentCardScore.Dimension, d.Code)))))];
 
     public static QuartileView? View(Quartiles? q) => q is null ? null : new QuartileView(q.Count, q.Q1, q.Median, q.Q3);
 

@@ -53,12 +53,20 @@ public sealed record DashboardFilter(OrganizationType? Type, string? Ministry, s
 /// <summary>A verified score card's categories (in pack order, null where absent) and dimensions, as fixed at confirmation.</summary>
 public sealed record VerifiedFigures(decimal?[] Categories, IReadOnlyDictionary<string, decimal> Dimensions);
 
-/// <summary>What the dashboard knows of one assessment of the round.</summary>
+/// <summary>What the dashboard knows of one assessment of the round. The totals and the stage are loaded for every
+/// assessment; the per-category, dimension and issue scores (<see cref="Self"/>, <see cref="Verified"/>) and the
+/// <see cref="Ticks"/> only for the assessments a figure shows or filters on (<see cref="CardScoreReader"/>, ADR 0023).</summary>
 public sealed record AssessmentFact(
     Guid AssessmentId, Guid OrganizationId, string Code, string NameTh, string NameEn, OrganizationType Type, Guid? ParentId,
-    AssessmentState State, bool Started, decimal SelfTotal, CardFigures Self, string Ticks, MaturityLevel Band,
-    decimal? VerifiedTotal, VerifiedFigures? Verified)
+    AssessmentState State, bool Started, decimal SelfTotal, MaturityLevel Band, decimal? VerifiedTotal)
 {
+    /// <summary>The card's scores as far as read; <see cref="CardFigures.Empty"/> until then or without a card.</summary>
+    public CardFigures Self { get; set; } = CardFigures.Empty;
+    public string Ticks { get; set; } = "";
+    /// <summary>The verified categories and dimensions once read; null until then or when not verified.</summary>
+    public VerifiedFigures? Verified { get; set; }
+    public bool IsVerified => VerifiedTotal is not null;
+
     /// <summary>Self-assessed figures count once the executive has approved the submission: a draft's score is work in progress.</summary>
     public bool Scored => State >= AssessmentState.Submitted;
 
@@ -89,7 +97,7 @@ public sealed record RoundData(
 /// A card missing or computed by older rules for an assessment that has answers is computed once here, through
 /// <see cref="ScoreCards"/>, and stored: after that the dashboard only reads.
 /// </summary>
-public sealed class RoundFacts(PmqaDbContext db, FrameworkCatalog catalog, ScoreCards cards)
+public sealed class RoundFacts(PmqaDbContext db, FrameworkCatalog catalog, ScoreCards cards, CardScoreReader reader)
 {
     /// <param name="refreshStale">false: leave cards of older rules as they are (their figures read as empty) rather than
     /// compute them now; an agency's page must not pay for its whole peer group's first computation.</param>
@@ -108,41 +116,46 @@ public sealed class RoundFacts(PmqaDbContext db, FrameworkCatalog catalog, Score
         if (filter.Type is { } type) query = query.Where(a => a.Organization!.Type == type);
         if (ministry is { } m) query = query.Where(a => a.Organization!.ParentId == m);
         if (cluster is { } c) query = query.Where(a => a.Organization!.ParentId == c);
+        // One narrow query: no card text, no JSON (ADR 0023). The card's total and rules version come as columns.
         var rows = await query.Select(a => new
         {
             a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Organization.Type, a.Organization.ParentId,
-            a.State, a.VerifiedTotal, a.VerifiedScoreJson, Started = db.IssueAnswers.Any(x => x.AssessmentId == a.Id),
+            a.State, a.VerifiedTotal, Started = db.IssueAnswers.Any(x => x.AssessmentId == a.Id),
+            Card = db.AssessmentScoreCards.Where(c => c.AssessmentId == a.Id).Select(c => new { c.Total, c.RulesVersion }).FirstOrDefault(),
         }).ToListAsync(ct);
-        var stored = await CardsAsync(query.Select(a => a.Id), ct);
 
-        var stale = rows.Where(r => r.Started && (!stored.TryGetValue(r.Id, out var card) || card.RulesVersion != ScoreCards.CurrentRules)).Select(r => r.Id).ToList();
+        var stale = rows.Where(r => r.Started && (r.Card is null || r.Card.RulesVersion != ScoreCards.CurrentRules)).Select(r => r.Id).ToList();
+        Dictionary<Guid, decimal> recomputed = [];
         if (stale.Count > 0 && refreshStale)
         {
             foreach (var id in stale)
                 await cards.ReadAsync(await db.Assessments.Include(a => a.Round).SingleAsync(a => a.Id == id, ct), ct);
-            foreach (var (id, card) in await CardsAsync(db.Assessments.Where(a => stale.Contains(a.Id)).Select(a => a.Id), ct)) stored[id] = card;
+            recomputed = await db.AssessmentScoreCards.AsNoTracking().Where(c => stale.Contains(c.AssessmentId))
+                .ToDictionaryAsync(c => c.AssessmentId, c => c.Total, ct);
         }
 
         var bands = AssessmentScores.BandsOf(round, pack);
         var facts = new List<AssessmentFact>(rows.Count);
         foreach (var r in rows)
         {
-            var card = stored.GetValueOrDefault(r.Id);
-            var total = card?.Total ?? 0;
+            // A card of older rules has no typed scores yet: its figures read as empty until it is computed again.
+            var total = recomputed.TryGetValue(r.Id, out var t) ? t : r.Card?.Total ?? 0;
             var band = Scoring.StatusOf(Scoring.Round(total), bands);
             if (filter.Band is { } wanted && band != wanted) continue;
             facts.Add(new AssessmentFact(r.Id, r.OrganizationId, r.Code, r.NameTh, r.NameEn, r.Type, r.ParentId, r.State, r.Started,
-                total, CardFigures.Parse(card?.Figures), card?.Ticks ?? "", band, r.VerifiedTotal, Verified(r.VerifiedScoreJson, pack)));
+                total, band, r.VerifiedTotal));
         }
         return new RoundData(round, pack, bands, filter, facts, parents);
     }
 
-    private sealed record StoredCard(int RulesVersion, decimal Total, string Figures, string Ticks);
-
-    private async Task<Dictionary<Guid, StoredCard>> CardsAsync(IQueryable<Guid> ids, CancellationToken ct) =>
-        await db.AssessmentScoreCards.AsNoTracking().Where(c => ids.Contains(c.AssessmentId))
-            .Select(c => new { c.AssessmentId, Card = new StoredCard(c.RulesVersion, c.Total, c.Figures, c.Ticks) })
-            .ToDictionaryAsync(c => c.AssessmentId, c => c.Card, ct);
+    /// <summary>The round's facts with every score, verified figure and tick read: for the exports, which list every
+    /// organisation with every issue.</summary>
+    public async Task<Outcome<RoundData>> LoadFilledAsync(Guid roundId, DashboardFilter filter, CancellationToken ct = default)
+    {
+        var loaded = await LoadAsync(roundId, filter, ct);
+        if (loaded is Outcome<RoundData>.Ok { Value: var data }) await reader.FillAllAsync(data, ct);
+        return loaded;
+    }
 
     /// <summary>Ministries and province clusters, by id (a few dozen rows).</summary>
     public async Task<Dictionary<Guid, ParentOrganization>> ParentsAsync(CancellationToken ct = default) =>

@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using Pmqa.Data;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Dashboards;
+using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Scoring;
+using Pmqa.Web.Infrastructure.Data;
+
+namespace Pmqa.Web.Features.Dashboard;
+
+/// <summary>
+/// Reads the typed card scores (AssessmentCardScores, ADR 0023) into the facts that a figure shows or filters on,
+/// and takes the round's category and dimension statistics: on PostgreSQL in SQL (percentile_cont over the typed
+/// rows and over the verified score's JSON), elsewhere (SQLite, the small embedded default) in .NET from the same rows.
+/// </summary>
+public sealed class CardScoreReader(PmqaDbContext db)
+{
+    /// <summary>Fills <see cref="AssessmentFact.Self"/> of <paramref name="facts"/> with their stored scores: every
+    /// part, or only <paramref name="part"/> (and only <paramref name="code"/>) when a figure needs one column.</summary>
+    public async Task FillSelfAsync(FrameworkPack pack, IReadOnlyCollection<AssessmentFact> facts, short? part = null, string? code = null, CancellationToken ct = default)
+    {
+        if (facts.Count == 0) return;
+        var ids = facts.Select(f => f.AssessmentId).ToList();
+        var query = db.AssessmentCardScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId));
+        if (part is { } p) query = query.Where(s => s.Part == p);
+        if (code is not null) query = query.Where(s => s.Code == code);
+        var rows = await query.Select(s => new { s.AssessmentId, s.Part, s.Position, s.Code, s.Score }).ToListAsync(ct);
+        var byId = rows.GroupBy(r => r.AssessmentId).ToDictionary(g => g.Key);
+        // SQLite keeps decimals as text and gives 100 back as 100.0: the trailing zeros are dropped again so that
+        // exports show the score as the card computed it.
+        var text = !db.Database.IsNpgsql();
+        var categories = pack.Categories.Count;
+        var issues = pack.Issues.Count();
+        foreach (var f in facts)
+        {
+            if (!byId.TryGetValue(f.AssessmentId, out var own)) continue;
+            // A read of one column adds to what earlier reads filled (a drill-down by a category, sorted by an issue).
+            var c = part is not null && f.Self.Categories.Length == categories ? f.Self.Categories : new decimal[categories];
+            var i = part is not null && f.Self.Issues.Length == issues ? f.Self.Issues : new decimal[issues];
+            var d = part is not null ? new Dictionary<string, decimal>(f.Self.Dimensions) : new Dictionary<string, decimal>();
+            foreach (var row in own)
+            {
+                var r = text ? row with { Score = row.Score / 1.000000000000000000000000000000000m } : row;
+                if (r.Part == AssessmentCardScore.Category && r.Position < c.Length) c[r.Position] = r.Score;
+                else if (r.Part == AssessmentCardScore.Issue && r.Position < i.Length) i[r.Position] = r.Score;
+                else if (r.Part == AssessmentCardScore.Dimension) d[r.Code] = r.Score;
+            }
+            f.Self = new CardFigures(c, d, i);
+        }
+    }
+
+    /// <summary>Fills <see cref="AssessmentFact.Verified"/> of the verified ones among <paramref name="facts"/>.</summary>
+    public async Task FillVerifiedAsync(FrameworkPack pack, IEnumerable<AssessmentFact> facts, CancellationToken ct = default)
+    {
+        var verified = facts.Where(f => f.IsVerified).ToList();
+        if (verified.Count == 0) return;
+        var ids = verified.Select(f => f.AssessmentId).ToList();
+        var json = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.VerifiedScoreJson }).ToDictionaryAsync(a => a.Id, a => a.VerifiedScoreJson, ct);
+        foreach (var f in verified) f.Verified = RoundFacts.Verified(json.GetValueOrDefault(f.AssessmentId), pack);
+    }
+
+    /// <summary>Fills <see cref="AssessmentFact.Ticks"/> of <paramref name="facts"/>: one character per checklist item.</summary>
+    public async Task FillTicksAsync(IReadOnlyCollection<AssessmentFact> facts, CancellationToken ct = default)
+    {
+        if (facts.Count == 0) return;
+        var ids = facts.Select(f => f.AssessmentId).ToList();
+        var ticks = await db.AssessmentScoreCards.AsNoTracking().Where(c => ids.Contains(c.AssessmentId))
+            .Select(c => new { c.AssessmentId, c.Ticks }).ToDictionaryAsync(c => c.AssessmentId, c => c.Ticks, ct);
+        foreach (var f in facts) f.Ticks = ticks.GetValueOrDefault(f.AssessmentId) ?? "";
+    }
+
+    /// <summary>Everything every figure and export reads, for every fact (the exports list every organisation).</summary>
+    public async Task FillAllAsync(RoundData data, CancellationToken ct = default)
+    {
+        await FillSelfAsync(data.Pack, data.Facts, ct: ct);
+        await FillVerifiedAsync(data.Pack, data.Facts, ct);
+        await FillTicksAsync(data.Facts, ct);
+    }
+
+    /// <summary>The category and dimension quartiles (self-assessed over the submitted, verified over the verified)
+    /// and the calibration per category.</summary>
+    public async Task<PartStatistics> StatisticsAsync(RoundData data, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await FillSelfAsync(data.Pack, [.. data.Facts.Where(f => f.Scored || f.IsVerified)], ct: ct);
+            await FillVerifiedAsync(data.Pack, data.Facts, ct);
+            return PartStatistics.InMemory(data);
+        }
+        var scoredIds = data.Facts.Where(f => f.Scored).Select(f => f.AssessmentId).ToArray();
+        var verifiedIds = data.Facts.Where(f => f.IsVerified).Select(f => f.AssessmentId).ToArray();
+        // percentile_cont interpolates linearly between the closest ranks, as Statistics.QuartilesOf does.
+        var self = await db.Database.SqlQuery<PartQuartileRow>($"""
+            SELECT s."Part" AS "Part", s."Code" AS "Code", count(*)::int AS "Count",
+                   percentile_cont(0.25) WITHIN GROUP (ORDER BY s."Score") AS "Q1",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY s."Score") AS "Median",
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY s."Score") AS "Q3"
+            FROM "AssessmentCardScores" s
+            WHERE s."Part" IN (0, 1) AND s."AssessmentId" = ANY({scoredIds})
+            GROUP BY s."Part", s."Code"
+            """).ToListAsync(ct);
+        var verified = await db.Database.SqlQuery<PartQuartileRow>($"""
+            SELECT p."Part" AS "Part", p."Code" AS "Code", count(*)::int AS "Count",
+                   percentile_cont(0.25) WITHIN GROUP (ORDER BY p."Score") AS "Q1",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY p."Score") AS "Median",
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY p."Score") AS "Q3"
+            FROM (SELECT 0::smallint AS "Part", e->>'code' AS "Code", (e->>'score')::numeric AS "Score"
+                  FROM "Assessments" a, jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'categories') e
+                  WHERE a."Id" = ANY({verifiedIds})
+                  UNION ALL
+                  SELECT 1::smallint, e->>'code', (e->>'score')::numeric
+                  FROM "Assessments" a, jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'dimensions') e
+                  WHERE a."Id" = ANY({verifiedIds})) p
+            GROUP BY p."Part", p."Code"
+            """).ToListAsync(ct);
+        // Calibration: the shown (rounded) self-assessed category score less the verified one, per verified assessment.
+        var gaps = await db.Database.SqlQuery<GapRow>($"""
+            SELECT g."Code" AS "Code", count(*)::int AS "Pairs", avg(g."Gap") AS "Mean",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap") AS "Median"
+            FROM (SELECT e->>'code' AS "Code", round(s."Score", 2) - (e->>'score')::numeric AS "Gap"
+                  FROM "Assessments" a
+                  CROSS JOIN jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'categories') e
+                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = a."Id" AND s."Part" = 0 AND s."Code" = e->>'code'
+                  WHERE a."Id" = ANY({verifiedIds})) g
+            GROUP BY g."Code"
+            """).ToListAsync(ct);
+        return new PartStatistics(
+            self.ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
+            verified.ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
+            gaps.ToDictionary(r => r.Code, r => new OverstatementView(r.Pairs, Scoring.Round(r.Mean), Scoring.Round(Exact(r.Median)))));
+    }
+
+    /// <summary>percentile_cont answers in double precision: back to the decimal it interpolated (15 significant
+    /// digits), so that rounding to 2 decimals gives what <see cref="Statistics.QuartilesOf"/> gives.</summary>
+    private static decimal Exact(double value) => (decimal)value;
+
+    public sealed record PartQuartileRow(short Part, string Code, int Count, double Q1, double Median, double Q3)
+    {
+        public Quartiles ToQuartiles() => new(Count, Scoring.Round(Exact(Q1)), Scoring.Round(Exact(Median)), Scoring.Round(Exact(Q3)));
+    }
+
+    public sealed record GapRow(string Code, int Pairs, decimal Mean, double Median);
+}
+
+/// <summary>The round's category and dimension statistics by (part, code), from SQL or from the facts in memory.</summary>
+public sealed record PartStatistics(
+    IReadOnlyDictionary<(short Part, string Code), Quartiles> Self,
+    IReadOnlyDictionary<(short Part, string Code), Quartiles> Verified,
+    IReadOnlyDictionary<string, OverstatementView> Overstatement)
+{
+    /// <summary>From facts whose <see cref="AssessmentFact.Self"/> (submitted and verified ones) and
+    /// <see cref="AssessmentFact.Verified"/> are filled.</summary>
+    public static PartStatistics InMemory(RoundData data)
+    {
+        var scored = data.Facts.Where(f => f.Scored).ToList();
+        var verified = data.Facts.Where(f => f.Verified is not null).ToList();
+        var self = new Dictionary<(short, string), Quartiles>();
+        var ver = new Dictionary<(short, string), Quartiles>();
+        var over = new Dictionary<string, OverstatementView>();
+        for (var i = 0; i < data.Pack.Categories.Count; i++)
+        {
+            var code = data.Pack.Categories[i].Code;
+            var n = i;
+            if (Statistics.QuartilesOf(scored.Where(f => f.Self.Categories.Length > n).Select(f => f.Self.Categories[n])) is { } q) self[(AssessmentCardScore.Category, code)] = q;
+            if (Statistics.QuartilesOf(verified.Where(f => f.Verified!.Categories[n] is not null).Select(f => f.Verified!.Categories[n]!.Value)) is { } v) ver[(AssessmentCardScore.Category, code)] = v;
+            var gaps = verified.Where(f => f.Verified!.Categories[n] is not null && f.Self.Categories.Length > n)
+                .Select(f => Scoring.Round(f.Self.Categories[n]) - f.Verified!.Categories[n]!.Value).ToList();
+            if (gaps.Count > 0) over[code] = new OverstatementView(gaps.Count, Statistics.Mean(gaps)!.Value, Statistics.QuartilesOf(gaps)!.Median);
+        }
+        foreach (var d in data.Pack.Dimensions)
+        {
+            if (Statistics.QuartilesOf(scored.Where(f => f.Self.Dimensions.ContainsKey(d.Code)).Select(f => f.Self.Dimensions[d.Code])) is { } q) self[(AssessmentCardScore.Dimension, d.Code)] = q;
+            if (Statistics.QuartilesOf(verified.Where(f => f.Verified!.Dimensions.ContainsKey(d.Code)).Select(f => f.Verified!.Dimensions[d.Code])) is { } v) ver[(AssessmentCardScore.Dimension, d.Code)] = v;
+        }
+        return new PartStatistics(self, ver, over);
+    }
+}
