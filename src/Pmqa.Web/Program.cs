@@ -4,6 +4,7 @@ using Pmqa.Web.Infrastructure.Startup;
 using Pmqa.Web.Infrastructure.Storage;
 using Pmqa.Web.Features;
 using Pmqa.Web.Infrastructure.Web;
+using Pmqa.Web.Infrastructure.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot and the npm copies from the build output too, not only in Development or after publish.
@@ -16,6 +17,7 @@ builder.AddPmqaAuth();
 builder.AddPmqaWeb();
 builder.AddPmqaRateLimits();
 builder.AddPmqaStorage();
+builder.AddPmqaTelemetry();
 builder.Services.AddPmqaFeatures();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ if (await Commands.TryRunAsync(app, args)) return;
 await app.PrepareAsync();
 app.UsePmqaPipeline();
 app.MapPmqaEndpoints();
+app.MapPmqaMetrics();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -173,6 +173,9 @@ public static class AccessTable
         ["GET /frameworks/{code}/issues/{issueCode}"] = Access.SignedIn,
         ["GET /frameworks/index"] = Access.SignedIn,
         ["GET /health"] = Access.Public,
+        // Prometheus scrape (ADR 0026 neighbour, docs/runbook.md): anonymous, but only from this machine and
+        // Metrics:AllowedNetworks (MetricsTests); the in-process test server has no peer address, so it counts as local.
+        ["GET /metrics"] = Access.Public,
         ["GET /index"] = Access.SignedIn,
         ["GET /notifications"] = Access.SignedIn,
         ["GET /notifications/index"] = Access.SignedIn,

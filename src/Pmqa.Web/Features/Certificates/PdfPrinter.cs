@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using Pmqa.Web.Infrastructure.Observability;
 
 namespace Pmqa.Web.Features.Certificates;
 
@@ -14,7 +15,7 @@ public sealed class PdfOptions
 /// not collide), which the .NET PDF libraries available here do not. One browser per process, started
 /// on the first print and started again if it died; each print gets a fresh page of its own.
 /// </summary>
-public sealed class PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter> logger) : IAsyncDisposable
+public sealed class PdfPrinter(IOptions<PdfOptions> options, PmqaMetrics metrics, ILogger<PdfPrinter> logger) : IAsyncDisposable
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -49,7 +50,26 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter>
         Margin = new() { Top = setup.MarginTop, Bottom = setup.MarginBottom, Left = setup.MarginSide, Right = setup.MarginSide },
     }, ct);
 
+    /// <summary>Timed (<c>pmqa.pdf.print.duration</c>) and traced (<c>pdf.print</c>), the browser's start included.</summary>
     private async Task<byte[]> PrintPageAsync(string html, PagePdfOptions pdf, CancellationToken ct)
+    {
+        using var activity = PmqaMetrics.Activities.StartActivity("pdf.print");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ok = false;
+        try
+        {
+            var bytes = await PrintOnceAsync(html, pdf, ct);
+            ok = true;
+            return bytes;
+        }
+        finally
+        {
+            metrics.Printed(System.Diagnostics.Stopwatch.GetElapsedTime(started), ok);
+            if (!ok) activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+        }
+    }
+
+    private async Task<byte[]> PrintOnceAsync(string html, PagePdfOptions pdf, CancellationToken ct)
     {
         var browser = await BrowserAsync(ct);
         await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Pmqa.Web.Features.Notifications;
 
 public static class NotificationSetup
@@ -9,6 +11,9 @@ public static class NotificationSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<OutboxDispatcher>();
+        // The dispatcher and the PDF printer count into it; registered here too for hosts without AddPmqaTelemetry
+        // (the data generator), where nothing reads the figures.
+        services.TryAddSingleton<Infrastructure.Observability.PmqaMetrics>();
         // Always registered; it stops at once when no Smtp:Host is configured.
         services.AddHostedService<OutboxSender>();
         return services;

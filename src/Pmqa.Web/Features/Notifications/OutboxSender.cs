@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
+using Pmqa.Web.Infrastructure.Observability;
 
 namespace Pmqa.Web.Features.Notifications;
 
@@ -88,7 +89,7 @@ public sealed record OutboxPass(int Due, int Sent, int Failed);
 /// outcome: <c>SentAt</c>, or one more attempt, the error and a later <c>NextAttemptAt</c>.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport transport, TimeProvider clock,
-    IOptions<SmtpOptions> options, ILogger<OutboxDispatcher> log)
+    IOptions<SmtpOptions> options, PmqaMetrics metrics, ILogger<OutboxDispatcher> log)
 {
     public const int BatchSize = 20;
     public const int MaxErrorLength = 2000;
@@ -119,6 +120,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
         foreach (var message in due)
         {
             if (!await ClaimAsync(db, message, ct)) continue; // another instance has it
+            using var activity = PmqaMetrics.Activities.StartActivity("outbox.send");
+            activity?.SetTag("pmqa.outbox.attempt", message.Attempts + 1);
             try
             {
                 await transport.SendAsync(new OutgoingMail(message.To, message.Subject, message.Body), ct);
@@ -133,10 +136,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
             catch (Exception e)
             {
                 failed++;
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
                 await RecordFailureAsync(db, message, e);
                 continue;
             }
             sent++;
+            metrics.Sent();
             await db.OutboxMessages.Where(m => m.Id == message.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()), CancellationToken.None);
         }
@@ -164,6 +169,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.NextAttemptAt, next), CancellationToken.None);
+        metrics.Failed(givenUp: attempts >= options.Value.MaxAttempts);
         if (attempts >= options.Value.MaxAttempts)
             log.LogError(e, "Gave up sending e-mail {MessageId} to {To} after {Attempts} attempts", message.Id, message.To, attempts);
         else
