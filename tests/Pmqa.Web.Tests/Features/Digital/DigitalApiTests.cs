@@ -115,6 +115,10 @@ public abstract class DigitalApiTests(PmqaApp app)
         Assert.Equal(3, list.GetProperty("total").GetInt32());
         Assert.Equal(33, list.GetProperty("onCentralPlatformPercent").GetInt32());
         Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "DigitalService" && e.OrganizationId == org.Id)));
+        // OPDC reads them in words under the register's kind.
+        var trail = await (await app.AdminApiAsync()).GetAsync($"/api/v1/audit?organizationId={org.Id}&kind=digital");
+        Assert.Equal(HttpStatusCode.OK, trail.StatusCode);
+        Assert.Contains("สร้างบริการในทะเบียนบริการดิจิทัล", await trail.Content.ReadAsStringAsync());
     }
 
     [Fact]
