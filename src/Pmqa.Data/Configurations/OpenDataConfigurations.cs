@@ -67,3 +67,14 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.OrganizationId);
     }
 }
+
+internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<CalendarFeedToken>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeedToken> b)
+    {
+        b.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(t => t.OrganizationId).IsUnique();
+        b.HasIndex(t => t.TokenHash).IsUnique();
+    }
+}

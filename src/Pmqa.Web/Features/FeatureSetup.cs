@@ -75,6 +75,7 @@ public static class FeatureSetup
         OpenDataApi.Map(api);
         CalendarApi.Map(api);
         CalendarApi.MapFeeds(app);
+        CalendarApi.MapOrganizationFeed(app);
         Dashboard.DashboardApi.Map(api);
         Practices.PracticesApi.Map(api);
         return app;

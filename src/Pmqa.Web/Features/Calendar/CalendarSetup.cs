@@ -3,5 +3,5 @@ namespace Pmqa.Web.Features.Calendar;
 public static class CalendarSetup
 {
     public static IServiceCollection AddCalendar(this IServiceCollection services) => services
-        .AddScoped<CalendarQueries>().AddScoped<EventCommands>().AddScoped<Registrations>().AddScoped<SeatKeeper>();
+        .AddScoped<CalendarQueries>().AddScoped<EventCommands>().AddScoped<Registrations>().AddScoped<SeatKeeper>().AddScoped<OrganizationFeeds>();
 }
