@@ -78,3 +78,12 @@ internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<
         b.HasIndex(t => t.TokenHash).IsUnique();
     }
 }
+
+internal sealed class CalendarReminderConfiguration : IEntityTypeConfiguration<CalendarReminder>
+{
+    public void Configure(EntityTypeBuilder<CalendarReminder> b)
+    {
+        b.Property(r => r.Key).HasMaxLength(200).IsRequired();
+        b.HasIndex(r => r.Key).IsUnique();
+    }
+}

@@ -14,3 +14,13 @@ CREATE TABLE "CalendarFeedTokens" (
 CREATE UNIQUE INDEX "IX_CalendarFeedTokens_OrganizationId" ON "CalendarFeedTokens" ("OrganizationId");
 
 CREATE UNIQUE INDEX "IX_CalendarFeedTokens_TokenHash" ON "CalendarFeedTokens" ("TokenHash");
+
+-- Reminders before deadlines, one row per reminder sent: the unique key makes "sent once" hold across instances.
+CREATE TABLE "CalendarReminders" (
+    "Id" uuid NOT NULL,
+    "Key" character varying(200) NOT NULL,
+    "SentAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_CalendarReminders" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_CalendarReminders_Key" ON "CalendarReminders" ("Key");

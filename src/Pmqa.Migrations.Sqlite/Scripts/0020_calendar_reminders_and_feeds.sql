@@ -13,3 +13,12 @@ CREATE TABLE "CalendarFeedTokens" (
 CREATE UNIQUE INDEX "IX_CalendarFeedTokens_OrganizationId" ON "CalendarFeedTokens" ("OrganizationId");
 
 CREATE UNIQUE INDEX "IX_CalendarFeedTokens_TokenHash" ON "CalendarFeedTokens" ("TokenHash");
+
+-- Reminders before deadlines, one row per reminder sent: the unique key makes "sent once" hold across instances.
+CREATE TABLE "CalendarReminders" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_CalendarReminders" PRIMARY KEY,
+    "Key" TEXT NOT NULL,
+    "SentAt" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_CalendarReminders_Key" ON "CalendarReminders" ("Key");
