@@ -50,6 +50,8 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PublishedResult> PublishedResults => Set<PublishedResult>();
     public DbSet<ResultWithholding> ResultWithholdings => Set<ResultWithholding>();
     public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<CalendarReminder> CalendarReminders => Set<CalendarReminder>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<SharedPractice> SharedPractices => Set<SharedPractice>();
     public DbSet<DigitalService> DigitalServices => Set<DigitalService>();

@@ -50,6 +50,13 @@ public sealed partial class CalendarJourneyTests(BrowserFixture browser, AppServ
         await agency.Page.Locator("main form button[type=submit]").ClickAsync();
         await agency.Page.WaitForURLAsync(new Regex("/$"), new() { WaitUntil = WaitUntilState.Commit });
         await agency.GotoAsync("/calendar");
+        // The coordinator makes the organisation's private feed address, shown once with a copy box.
+        await agency.Page.Locator("#private-feed form button").First.ClickAsync();
+        await Expect(agency.Page.Locator("#feed-url")).ToHaveValueAsync(new Regex("/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics$"));
+        await agency.ScreenshotAsync("calendar-private-feed-phone");
+        await AxeCheck.AssertNoSeriousViolationsAsync(agency.Page, "calendar with the private feed address, phone", output);
+        var privateFeed = await agency.Page.APIRequest.GetAsync(new Uri(await agency.Page.Locator("#feed-url").InputValueAsync()).AbsolutePath);
+        Assert.Equal(200, privateFeed.Status);
         await agency.Page.Locator($"a[href='{eventPath}']").First.ClickAsync();
         await agency.Page.Locator("#Participants_0__Name").FillAsync("นางสาวสมหญิง ใจดี");
         await agency.Page.Locator("#Participants_0__Email").FillAsync("somying@agency.go.th");

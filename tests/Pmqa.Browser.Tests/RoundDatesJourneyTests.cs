@@ -7,12 +7,12 @@ namespace Pmqa.Browser.Tests;
 /// picker would have taken 2570 as a Gregorian year (saving "1 ต.ค. 3113"). A date far from the fiscal year is
 /// refused at its field, keeping everything typed.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RoundDatesJourneyTests(BrowserFixture browser, AppServer app) : IClassFixture<AppServer>
+public sealed class RoundDatesJourneyTests(BrowserFixture browser, AppServer app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AppServer>
 {
     [Fact]
     public async Task An_officer_types_Buddhist_Era_dates_and_the_round_keeps_them()
     {
-        await using var s = await BrowserSession.StartAsync(browser.Browser, app);
+        await using var s = await BrowserSession.StartAsync(browser.Browser, app, null, 1366, 900);
         var page = s.Page;
         await s.SignInAsAdministratorAsync();
         await s.GotoAsync("/rounds/create");
@@ -38,6 +38,18 @@ public sealed class RoundDatesJourneyTests(BrowserFixture browser, AppServer app
 
         await page.Locator("a[href$='/edit']").ClickAsync();
         await Expect(page.Locator("#Input_SubmissionDeadline")).ToHaveValueAsync("31/3/2571 16:30");
+
+        // Opened, the round offers to close verification, which publishes the verified results (ADR 0024).
+        await page.GoBackAsync();
+        await page.Locator("main form[action*='handler=Open'] button").ClickAsync();
+        await Expect(page.Locator("#close-verification")).ToBeVisibleAsync();
+        await s.ScreenshotAsync("round-close-verification");
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, "round page with close verification", output);
+        await page.SetViewportSizeAsync(390, 844);
+        await s.ScreenshotAsync("round-close-verification-phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the round page scrolls sideways at 390 px");
+        await page.Locator("#close-verification button").ClickAsync();
+        await Expect(page.Locator("#verification-closed")).ToBeVisibleAsync();
         s.AssertNoProblems();
     }
 }

@@ -67,3 +67,23 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.OrganizationId);
     }
 }
+
+internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<CalendarFeedToken>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeedToken> b)
+    {
+        b.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(t => t.OrganizationId).IsUnique();
+        b.HasIndex(t => t.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class CalendarReminderConfiguration : IEntityTypeConfiguration<CalendarReminder>
+{
+    public void Configure(EntityTypeBuilder<CalendarReminder> b)
+    {
+        b.Property(r => r.Key).HasMaxLength(200).IsRequired();
+        b.HasIndex(r => r.Key).IsUnique();
+    }
+}

@@ -77,6 +77,7 @@ public static class FeatureSetup
         OpenDataApi.Map(api);
         CalendarApi.Map(api);
         CalendarApi.MapFeeds(app);
+        CalendarApi.MapOrganizationFeed(app);
         Dashboard.DashboardApi.Map(api);
         Practices.PracticesApi.Map(api);
         Digital.DigitalApi.Map(api);

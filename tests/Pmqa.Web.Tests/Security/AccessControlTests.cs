@@ -249,6 +249,7 @@ public abstract class AccessControlTests(PmqaApp app)
             ["serviceId"] = service.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
             ["eventId"] = calendar.Event.ToString(), ["registrationId"] = calendar.Registration.ToString(), ["fiscalYear"] = "2570", ["audience"] = "departments",
+            ["token"] = Features.Calendar.CalendarVictim.FeedToken(org.Code),
         }, new Victim(org.Code, org.NameTh, person.Email));
     }
 

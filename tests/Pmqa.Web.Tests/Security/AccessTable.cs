@@ -330,6 +330,8 @@ public static class AccessTable
         ["GET /open-data/organizations/{code}"] = Access.Public,
         ["POST /open-data/organizations/{code}"] = Access.Public,
         ["GET /calendar/{audience}.ics"] = Access.Public,
+        // An organisation's private feed: the secret token in the address is the key (calendar clients cannot sign in).
+        ["GET /calendar/feeds/{token}.ics"] = Access.Public,
         ["GET /calendar"] = Access.Public,
         ["POST /calendar"] = Access.Public,
         ["GET /calendar/{eventId}"] = Access.Public,

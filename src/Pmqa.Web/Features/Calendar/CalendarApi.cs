@@ -64,6 +64,20 @@ public static class CalendarApi
             .WithSummary("Anyone: the iCalendar feed of departments, provinces or everyone (RFC 5545, Asia/Bangkok)");
     }
 
+    /// <summary>An organisation's private feed: its audience's calendar with its own deadlines (ADR 0024).</summary>
+    public static void MapOrganizationFeed(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/calendar/feeds/{token}.ics", async (string token, OrganizationFeeds feeds, PublicUrl url, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+            {
+                if (await feeds.EntriesAsync(token, ct) is not var (org, entries)) return Results.NotFound();
+                response.Headers.CacheControl = "private, no-store"; // the address is a secret: no shared cache keeps it
+                return Results.Text(CalendarFeed.Build(entries, (org.NameTh, org.NameEn), url, clock.GetUtcNow()), CalendarFeed.ContentType);
+            })
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/calendar").Produces(StatusCodes.Status404NotFound)
+            .AllowAnonymous().WithTags("Calendar")
+            .WithSummary("The secret address of one organisation's feed (its coordinator makes it on /calendar): its audience's entries and its own deadlines, extensions included; unknown or replaced token: 404");
+    }
+
     private static EventView Tagged(HttpResponse response, EventView view)
     {
         response.Headers.ETag = $"\"{view.Version}\"";

@@ -16,10 +16,14 @@ public static class CalendarFeed
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public static string Build(IEnumerable<CalendarEntry> entries, EventAudience audience, PublicUrl url, DateTimeOffset now)
+    public static string Build(IEnumerable<CalendarEntry> entries, EventAudience audience, PublicUrl url, DateTimeOffset now) =>
+        Build(entries, audience.DisplayName(), url, now);
+
+    /// <summary>A feed named after <paramref name="name"/> (an audience, or an organisation for its private feed).</summary>
+    public static string Build(IEnumerable<CalendarEntry> entries, (string Th, string En) name, PublicUrl url, DateTimeOffset now)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//OPDC//PMQA 4.0 Online//TH", Method = "PUBLISH" };
-        var (th, en) = audience.DisplayName();
+        var (th, en) = name;
         calendar.AddProperty("X-WR-CALNAME", $"ปฏิทิน PMQA 4.0 ({th}) / PMQA 4.0 calendar ({en})");
         calendar.AddProperty("X-WR-TIMEZONE", "Asia/Bangkok");
         calendar.AddTimeZone(new VTimeZone("Asia/Bangkok"));

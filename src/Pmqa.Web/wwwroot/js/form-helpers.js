@@ -36,4 +36,13 @@
 
   document.querySelectorAll("textarea[maxlength], input[maxlength]").forEach(addCounter);
   document.querySelectorAll("input[inputmode=decimal], input[inputmode=numeric], input[data-number]").forEach(acceptThaiDigits);
+
+  // A copy button (data-copy-target = the id of a read-only field): copies the field, says so on the button.
+  document.querySelectorAll("button[data-copy-target]").forEach((button) => button.addEventListener("click", async () => {
+    const field = document.getElementById(button.dataset.copyTarget);
+    if (!field) return;
+    field.select();
+    try { await navigator.clipboard.writeText(field.value); } catch { document.execCommand?.("copy"); }
+    if (button.dataset.done) button.textContent = button.dataset.done;
+  }));
 })();

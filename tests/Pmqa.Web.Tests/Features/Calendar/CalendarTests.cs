@@ -122,9 +122,8 @@ public abstract class CalendarTests(PmqaApp app)
         Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, cells["A3"].DataType!.Value);
         Assert.Equal("2", cells["A3"].CellValue!.Text);
         Assert.Equal(a.Org.Code, Text("B2"));
-        Assert.Equal("สมชาย ใจดี", Text("E2"));
-        Assert.Equal("ได้ที่นั่ง (confirmed)", Text("H2"));
-        Assert.Equal("สำรอง (waiting)", Text("H3")); // the one over capacity is on the waiting list
+        Assert.Equal(["สมชาย ใจดี", "สมหญิง รักงาน"], new[] { Text("E2"), Text("E3") }.Order());
+        Assert.Equal(["ได้ที่นั่ง (confirmed)", "สำรอง (waiting)"], new[] { Text("H2"), Text("H3") }.Order()); // one over capacity waits
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/events/{Guid.NewGuid()}/registrations.xlsx")).StatusCode);
     }
 
@@ -191,6 +190,67 @@ public abstract class CalendarTests(PmqaApp app)
         Assert.True(movedDeadline.Sequence > deadline.Sequence);
         Assert.Contains((await FeedAsync("provinces")).Events, e => e.Uid == $"event-{provinceEvent}@pmqa.opdc.go.th");
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/calendar/ministers.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_organisations_private_feed_holds_its_own_extended_deadline_and_not_another_organisations()
+    {
+        var admin = await app.AdminApiAsync();
+        var a = await AgencyAsync(admin);
+        var b = await AgencyAsync(admin);
+        var roundId = await admin.OpenRoundAsync(fiscalYear: AssessmentSeed.UnusedFiscalYear());
+        var due = (await (await admin.GetAsync($"/api/v1/rounds/{roundId}")).JsonAsync()).GetProperty("round").GetProperty("submissionDeadline").GetDateTimeOffset();
+        var (eventId, _) = await CreateAsync(admin, Workshop());
+
+        var feedA = await PrivateFeedUrlAsync(a.Person.Email, a.Org.Id);
+        var feedB = await PrivateFeedUrlAsync(b.Person.Email, b.Org.Id);
+        var uidA = $"org-{a.Org.Id}-round-{roundId}-submission@pmqa.opdc.go.th";
+        var before = (await PrivateFeedAsync(feedA)).Events.Single(e => e.Uid == uidA);
+        Assert.Equal(ThaiTime.ToBangkok(due), before.DtStart!.Value, TimeSpan.FromSeconds(1));
+
+        var until = due.AddDays(14);
+        var granted = await admin.PostAsJsonAsync($"/api/v1/rounds/{roundId}/extensions", new { organizationId = a.Org.Id, until, reason = "น้ำท่วมสำนักงาน" });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+
+        var calendarA = await PrivateFeedAsync(feedA);
+        var moved = calendarA.Events.Single(e => e.Uid == uidA);
+        Assert.Equal(ThaiTime.ToBangkok(until), moved.DtStart!.Value, TimeSpan.FromSeconds(1)); // the extension moves the deadline
+        Assert.Equal("Asia/Bangkok", moved.DtStart.TzId);
+        Assert.True(moved.Sequence > before.Sequence);
+        Assert.Contains(calendarA.Events, e => e.Uid == $"event-{eventId}@pmqa.opdc.go.th"); // the audience's events too
+        var calendarB = await PrivateFeedAsync(feedB);
+        var deadlineB = calendarB.Events.Single(e => e.Uid == $"org-{b.Org.Id}-round-{roundId}-submission@pmqa.opdc.go.th");
+        Assert.Equal(ThaiTime.ToBangkok(due), deadlineB.DtStart!.Value, TimeSpan.FromSeconds(1)); // a's extension is not b's
+        Assert.DoesNotContain(calendarB.Events, e => e.Uid!.Contains(a.Org.Id.ToString()));
+
+        // A new address ends the old one; an unknown one was never there.
+        var replaced = await PrivateFeedUrlAsync(a.Person.Email, a.Org.Id);
+        Assert.NotEqual(feedA, replaced);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync(feedA)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/calendar/feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync(replaced)).StatusCode);
+        // Only a coordinator of the organisation makes its address.
+        var outsider = await app.BrowserAsync(b.Person.Email, Seed.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync("/calendar?handler=Feed", new() { ["organizationId"] = a.Org.Id.ToString() }, "/calendar")).StatusCode);
+    }
+
+    /// <summary>The coordinator makes the feed's address on the calendar page, which shows it once.</summary>
+    private async Task<string> PrivateFeedUrlAsync(string email, Guid orgId)
+    {
+        var browser = await app.BrowserAsync(email, Seed.Password);
+        var made = await browser.PostFormAsync("/calendar?handler=Feed", new() { ["organizationId"] = orgId.ToString() }, "/calendar");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var page = await browser.GetHtmlAsync("/calendar");
+        var url = new Uri(page.QuerySelector("#feed-url")!.GetAttribute("value")!);
+        Assert.Null((await browser.GetHtmlAsync("/calendar")).QuerySelector("#feed-url")); // shown once
+        return url.PathAndQuery;
+    }
+
+    private async Task<Ical.Net.Calendar> PrivateFeedAsync(string path)
+    {
+        var response = await app.Anonymous().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
     }
 
     private async Task<Ical.Net.Calendar> FeedAsync(string audience)

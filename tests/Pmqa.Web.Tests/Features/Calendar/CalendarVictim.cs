@@ -7,6 +7,9 @@ namespace Pmqa.Web.Tests.Features.Calendar;
 /// participant's name carries the victim's code, so showing it to an outsider would be caught.</summary>
 public static class CalendarVictim
 {
+    /// <summary>The secret of the victim's private feed (public by design: whoever holds the address reads it).</summary>
+    public static string FeedToken(string code) => $"victim-feed-token-{code.ToLowerInvariant()}-0123456789";
+
     public static async Task<(Guid Event, Guid Registration)> EventAsync(PmqaApp app, Guid orgId, Guid userId, string code)
     {
         var now = DateTimeOffset.UtcNow;
@@ -24,6 +27,10 @@ public static class CalendarVictim
         {
             db.PromotionEvents.Add(ev);
             db.EventRegistrations.Add(registration);
+            db.CalendarFeedTokens.Add(new CalendarFeedToken
+            {
+                OrganizationId = orgId, TokenHash = Pmqa.Web.Features.Calendar.OrganizationFeeds.Hash(FeedToken(code)), CreatedAt = now, CreatedBy = "test",
+            });
             return db.SaveChangesAsync();
         });
         return (ev.Id, registration.Id);
