@@ -116,15 +116,20 @@ public sealed class RoundFacts(PmqaDbContext db, FrameworkCatalog catalog, Score
         if (filter.Type is { } type) query = query.Where(a => a.Organization!.Type == type);
         if (ministry is { } m) query = query.Where(a => a.Organization!.ParentId == m);
         if (cluster is { } c) query = query.Where(a => a.Organization!.ParentId == c);
-        // One narrow query: no card text, no JSON (ADR 0023). The card's total and rules version come as columns.
-        var rows = await query.Select(a => new
-        {
-            a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Organization.Type, a.Organization.ParentId,
-            a.State, a.VerifiedTotal, Started = db.IssueAnswers.Any(x => x.AssessmentId == a.Id),
-            Card = db.AssessmentScoreCards.Where(c => c.AssessmentId == a.Id).Select(c => new { c.Total, c.RulesVersion }).FirstOrDefault(),
-        }).ToListAsync(ct);
+        // One narrow query: no card text, no JSON (ADR 0023). The card's total and rules version come by a left join
+        // (a hash join for a whole round; a correlated subquery cost an index probe per assessment).
+        var rows = await (
+            from a in query
+            join k in db.AssessmentScoreCards on a.Id equals k.AssessmentId into stored
+            from card in stored.DefaultIfEmpty()
+            select new
+            {
+                a.Id, a.OrganizationId, a.Organization!.Code, a.Organization.NameTh, a.Organization.NameEn, a.Organization.Type, a.Organization.ParentId,
+                a.State, a.VerifiedTotal, Started = db.IssueAnswers.Any(x => x.AssessmentId == a.Id),
+                Total = card == null ? (decimal?)null : card.Total, Rules = card == null ? (int?)null : card.RulesVersion,
+            }).ToListAsync(ct);
 
-        var stale = rows.Where(r => r.Started && (r.Card is null || r.Card.RulesVersion != ScoreCards.CurrentRules)).Select(r => r.Id).ToList();
+        var stale = rows.Where(r => r.Started && r.Rules != ScoreCards.CurrentRules).Select(r => r.Id).ToList();
         Dictionary<Guid, decimal> recomputed = [];
         if (stale.Count > 0 && refreshStale)
         {
@@ -139,7 +144,7 @@ public sealed class RoundFacts(PmqaDbContext db, FrameworkCatalog catalog, Score
         foreach (var r in rows)
         {
             // A card of older rules has no typed scores yet: its figures read as empty until it is computed again.
-            var total = recomputed.TryGetValue(r.Id, out var t) ? t : r.Card?.Total ?? 0;
+            var total = recomputed.TryGetValue(r.Id, out var t) ? t : r.Total ?? 0;
             var band = Scoring.StatusOf(Scoring.Round(total), bands);
             if (filter.Band is { } wanted && band != wanted) continue;
             facts.Add(new AssessmentFact(r.Id, r.OrganizationId, r.Code, r.NameTh, r.NameEn, r.Type, r.ParentId, r.State, r.Started,
