@@ -15,7 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "login", "home", "organisation-form-with-errors", "organisation", "framework",
         "issue-1.1-th", "issue-1.1-en", "issue-1.1-phone", "notifications-phone",
         "forgot-password", "forgot-password-phone",
-        "open-data-phone", "calendar-phone", "calendar-en",
+        "open-data-phone", "calendar-phone", "calendar-en", "calendar-month", "calendar-month-phone",
         "gaps", "path", "plan", "comparison", "comparison-phone",
         "practices-library", "practices-library-phone", "practices-queue",
         "digital", "digital-phone",
@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
     public async Task Screen_has_no_serious_or_critical_axe_violation(string screen)
     {
         var phone = screen.EndsWith("-phone");
-        await using var s = await BrowserSession.StartAsync(browser.Browser, app, "th", phone ? 390 : 1280, phone ? 844 : 900);
+        await using var s = await BrowserSession.StartAsync(browser.Browser, app, "th", phone ? 390 : screen == "calendar-month" ? 1366 : 1280, phone ? 844 : 900);
         await OpenAsync(s, app, screen);
         await AxeCheck.AssertNoSeriousViolationsAsync(s.Page, screen, output);
         s.AssertNoProblems();
@@ -64,7 +64,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         if (screen.StartsWith("open-data") || screen.StartsWith("calendar"))
         {
             // Public pages (issue 11): seen without signing in.
-            await s.GotoAsync(screen.StartsWith("open-data") ? "/open-data" : "/calendar?past=true");
+            await s.GotoAsync(screen.StartsWith("open-data") ? "/open-data" : screen.StartsWith("calendar-month") ? "/calendar?view=month" : "/calendar?past=true");
             if (screen.EndsWith("-en")) await s.SwitchLanguageAsync("English", "en");
             return;
         }

@@ -8,7 +8,8 @@ namespace Pmqa.Browser.Tests;
 /// <summary>
 /// OPDC's promotion calendar in the browser (issue 11): an officer creates a workshop with a Thai date (a wrong one is
 /// refused at the field, nothing typed lost); an agency's coordinator, on a phone, registers two people for the one
-/// seat (one gets it, one waits), cancels the first, and the second moves up; the feed has the workshop.
+/// seat (one gets it, one waits), cancels the first, and the second moves up; the feed has the workshop. The month view
+/// shows the workshop on its day at 1366 px and as a list of days at 390 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class CalendarJourneyTests(BrowserFixture browser, AppServer app, ITestOutputHelper output) : IClassFixture<AppServer>
@@ -42,6 +43,18 @@ public sealed partial class CalendarJourneyTests(BrowserFixture browser, AppServ
         await Expect(officer.Page.Locator("#when")).ToContainTextAsync($"3 ก.พ. {year} 09:00");
         var eventPath = new Uri(officer.Page.Url).AbsolutePath;
 
+        // The month view: today's month from the switch, then the workshop's month, where it sits on its day.
+        var month = $"{year - 543}-02";
+        await officer.GotoAsync("/calendar?audience=departments");
+        await officer.Page.Locator("#view-month").ClickAsync();
+        await Expect(officer.Page.Locator("#month-grid td[aria-current=date]")).ToBeVisibleAsync();
+        await officer.GotoAsync($"/calendar?view=month&month={month}&audience=departments");
+        await Expect(officer.Page.Locator("#month-title")).ToHaveTextAsync($"กุมภาพันธ์ พ.ศ. {year}");
+        await Expect(officer.Page.Locator($"#month-grid td[data-day='{month}-03'] a[href='{eventPath}']")).ToBeVisibleAsync();
+        await Expect(officer.Page.Locator("#audience")).ToHaveValueAsync("departments"); // the filter is kept
+        await officer.ScreenshotAsync("calendar-month");
+        await AxeCheck.AssertNoSeriousViolationsAsync(officer.Page, "calendar month view", output);
+
         // The coordinator, on a phone, registers two people for the one seat.
         await using var agency = await BrowserSession.StartAsync(browser.Browser, app, "th", 390, 844);
         await agency.GotoAsync("/account/login");
@@ -57,7 +70,14 @@ public sealed partial class CalendarJourneyTests(BrowserFixture browser, AppServ
         await AxeCheck.AssertNoSeriousViolationsAsync(agency.Page, "calendar with the private feed address, phone", output);
         var privateFeed = await agency.Page.APIRequest.GetAsync(new Uri(await agency.Page.Locator("#feed-url").InputValueAsync()).AbsolutePath);
         Assert.Equal(200, privateFeed.Status);
-        await agency.Page.Locator($"a[href='{eventPath}']").First.ClickAsync();
+        // On a phone the month view is the list of days that have entries.
+        await agency.GotoAsync($"/calendar?view=month&month={month}");
+        await Expect(agency.Page.Locator("#month-grid")).ToBeHiddenAsync();
+        await Expect(agency.Page.Locator($"#month-days h3[data-day='{month}-03']")).ToContainTextAsync($"3 กุมภาพันธ์ พ.ศ. {year}");
+        await agency.ScreenshotAsync("calendar-month-phone");
+        await AxeCheck.AssertNoSeriousViolationsAsync(agency.Page, "calendar month view, phone", output);
+        Assert.True(await agency.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the month view scrolls sideways at 390 px");
+        await agency.Page.Locator($"#month-days a[href='{eventPath}']").ClickAsync(); // from the phone's list of days
         await agency.Page.Locator("#Participants_0__Name").FillAsync("นางสาวสมหญิง ใจดี");
         await agency.Page.Locator("#Participants_0__Email").FillAsync("somying@agency.go.th");
         await agency.Page.Locator("#Participants_0__Position").FillAsync("นักวิเคราะห์นโยบายและแผน");

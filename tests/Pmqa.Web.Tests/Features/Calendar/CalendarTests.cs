@@ -234,6 +234,49 @@ public abstract class CalendarTests(PmqaApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync("/calendar?handler=Feed", new() { ["organizationId"] = a.Org.Id.ToString() }, "/calendar")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_month_view_shows_each_entry_on_its_Bangkok_days_across_the_month_boundary_with_the_filters_kept()
+    {
+        var admin = await app.AdminApiAsync();
+        var year = DateTimeOffset.UtcNow.Year + 2;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        object Titled(string name, DateTimeOffset starts, DateTimeOffset ends, string audience = "departments") => new
+        {
+            titleTh = $"{name} {tag}", titleEn = $"{name} {tag}", description = "", kind = "workshop", audience,
+            startsAt = starts, endsAt = ends, place = "", onlineUrl = "", capacity = (int?)null, perOrganizationLimit = 2,
+        };
+        // 23:30 UTC on 31 January is 06:30 on 1 February in Bangkok.
+        var (early, _) = await CreateAsync(admin, Titled("เช้าตรู่", new DateTimeOffset(year, 1, 31, 23, 30, 0, TimeSpan.Zero), Bangkok(year, 2, 1, 9)));
+        var (spanning, _) = await CreateAsync(admin, Titled("ค่ายสามวัน", Bangkok(year, 2, 27, 9), Bangkok(year, 3, 2, 16)));
+        var (provinces, _) = await CreateAsync(admin, Titled("เฉพาะจังหวัด", Bangkok(year, 2, 10, 9), Bangkok(year, 2, 10, 12), audience: "provinces"));
+
+        var february = await app.Anonymous().GetHtmlAsync($"/calendar?view=month&month={year}-02&audience=departments&kind=workshop");
+        Assert.Contains($"กุมภาพันธ์ พ.ศ. {year + 543}", february.QuerySelector("#month-grid caption")!.TextContent);
+        Assert.Equal(["อา.", "จ.", "อ.", "พ.", "พฤ.", "ศ.", "ส."], february.QuerySelectorAll("#month-grid thead th").Select(th => th.TextContent.Trim()));
+        string[] On(AngleSharp.Html.Dom.IHtmlDocument page, int month, int day) =>
+            [.. page.QuerySelectorAll($"#month-grid td[data-day='{year}-{month:00}-{day:00}'] a").Select(a => a.GetAttribute("href")!)];
+        Assert.Contains($"/calendar/{early}", On(february, 2, 1));
+        Assert.DoesNotContain($"/calendar/{early}", On(february, 2, 2));
+        Assert.Contains($"/calendar/{spanning}", On(february, 2, 27));
+        Assert.Contains($"/calendar/{spanning}", On(february, 2, 28));
+        Assert.DoesNotContain($"/calendar/{spanning}", On(february, 2, 26));
+        Assert.Empty(On(february, 3, 1)); // March's days in February's grid are shown empty
+        Assert.DoesNotContain($"/calendar/{provinces}", On(february, 2, 10)); // the audience filter holds
+        Assert.NotNull(february.QuerySelector($"#month-days h3[data-day='{year}-02-27']")); // the phone's list of days
+        Assert.Equal($"/calendar?view=month&month={year}-03&audience=departments&kind=workshop", february.QuerySelector("#next-month")!.GetAttribute("href"));
+        Assert.Equal($"/calendar?audience=departments&kind=workshop", february.QuerySelector("#view-list")!.GetAttribute("href"));
+
+        var march = await app.Anonymous().GetHtmlAsync(february.QuerySelector("#next-month")!.GetAttribute("href")!);
+        Assert.Contains($"/calendar/{spanning}", On(march, 3, 1));
+        Assert.Contains($"/calendar/{spanning}", On(march, 3, 2));
+        Assert.DoesNotContain($"/calendar/{spanning}", On(march, 3, 3));
+        Assert.Contains($"/calendar/{provinces}", On(await app.Anonymous().GetHtmlAsync($"/calendar?view=month&month={year}-02"), 2, 10));
+
+        var thisMonth = await app.Anonymous().GetHtmlAsync("/calendar?view=month"); // today's Bangkok month by default
+        var today = DateOnly.FromDateTime(ThaiTime.ToBangkok(DateTimeOffset.UtcNow));
+        Assert.Equal("date", thisMonth.QuerySelector($"#month-grid td[data-day='{today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}']")!.GetAttribute("aria-current"));
+    }
+
     /// <summary>The coordinator makes the feed's address on the calendar page, which shows it once.</summary>
     private async Task<string> PrivateFeedUrlAsync(string email, Guid orgId)
     {
