@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
+using Pmqa.Domain.Calendar;
 using Pmqa.Domain.Organizations;
 using Pmqa.Domain.Time;
 using Pmqa.Web.Features.Notifications;
@@ -14,6 +15,7 @@ namespace Pmqa.Web.Features.Calendar;
 /// and by e-mail through the outbox, each person in their own language (the <see cref="Notifier"/> does that). Each
 /// reminder is a <see cref="CalendarReminder"/> row with a unique key saved with the notifications, so it goes once.
 /// When several days apply at once (a late start), only the nearest is sent and the earlier ones are marked.
+/// The same days remind organisations that have registered nobody before an event's registration deadline.
 /// </summary>
 public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recipients recipients, TimeProvider clock, IConfiguration config)
 {
@@ -29,6 +31,13 @@ public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recip
     {
         var days = DaysOf(config["Calendar:ReminderDays"]);
         var now = clock.GetUtcNow();
+        var told = await SubmissionsAsync(days, now, ct) + await RegistrationsAsync(days, now, ct);
+        if (told > 0) await db.SaveChangesAsync(ct);
+        return told;
+    }
+
+    private async Task<int> SubmissionsAsync(IReadOnlyList<int> days, DateTimeOffset now, CancellationToken ct)
+    {
         var horizon = now.AddDays(days.Max());
         var open = await db.Assessments.AsNoTracking()
             .Where(a => a.SubmittedAt == null && a.Round!.OpenedAt != null && a.Round.SubmissionDeadline > now.AddDays(-90))
@@ -40,16 +49,12 @@ public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recip
         var due = open.Select(a => (a.Id, a.OrganizationId, a.FiscalYear,
                 Deadline: extensions.TryGetValue((a.RoundId, a.OrganizationId), out var until) && until > a.SubmissionDeadline ? until : a.SubmissionDeadline))
             .Where(a => a.Deadline > now && a.Deadline <= horizon).ToList();
-        var keys = due.SelectMany(a => days.Select(d => Key(a.Id, a.Deadline, d))).ToList();
+        var keys = due.SelectMany(a => days.Select(d => Key($"submission:{a.Id}", a.Deadline, d))).ToList();
         var sent = (await db.CalendarReminders.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet();
         var told = 0;
         foreach (var a in due)
         {
-            // The nearest reminder whose time has come; the earlier ones (further from the deadline) are marked with it.
-            var nearest = days.Where(d => now >= a.Deadline.AddDays(-d)).DefaultIfEmpty(0).Min();
-            if (nearest == 0 || sent.Contains(Key(a.Id, a.Deadline, nearest))) continue;
-            foreach (var d in days.Where(d => d >= nearest && !sent.Contains(Key(a.Id, a.Deadline, d))))
-                db.CalendarReminders.Add(new CalendarReminder { Key = Key(a.Id, a.Deadline, d), SentAt = now });
+            if (Claim($"submission:{a.Id}", a.Deadline, days, now, sent) is not (> 0 and var nearest)) continue;
             var (th, en) = (ThaiTime.FormatDateTime(a.Deadline, true), ThaiTime.FormatDateTime(a.Deadline, false));
             await notifier.NotifyAsync(await recipients.AgencyAsync(a.OrganizationId, Role.Coordinator), new NotificationText(
                 $"อีก {nearest} วันถึงกำหนดส่งผลการประเมินตนเอง ปีงบประมาณ พ.ศ. {a.FiscalYear}", $"Self-assessment due in {nearest} day{(nearest == 1 ? "" : "s")} ({a.FiscalYear} BE)",
@@ -57,12 +62,61 @@ public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recip
                 $"/assessments/{a.Id}"), ct);
             told++;
         }
-        if (told > 0) await db.SaveChangesAsync(ct);
         return told;
     }
 
-    private static string Key(Guid assessmentId, DateTimeOffset deadline, int days) =>
-        $"submission:{assessmentId}:{deadline.UtcTicks}:{days}";
+    /// <summary>
+    /// Before an event's registration deadline (only events that have one: those OPDC means people to sign up for),
+    /// the coordinators of each active organisation in the event's audience that has nobody registered (seat or
+    /// waiting list) are reminded. Nothing goes for a cancelled event, one whose registration has closed, or one whose
+    /// seats are all taken (registering then only joins the waiting list, which is no reason to chase anyone).
+    /// </summary>
+    private async Task<int> RegistrationsAsync(IReadOnlyList<int> days, DateTimeOffset now, CancellationToken ct)
+    {
+        var horizon = now.AddDays(days.Max());
+        var events = (await db.PromotionEvents.AsNoTracking()
+                .Where(e => e.CancelledAt == null && e.RegistrationDeadline != null && e.RegistrationDeadline > now).ToListAsync(ct))
+            .Where(e => e.RegistrationDeadline <= horizon && Seats.IsOpen(now, e.StartsAt, e.RegistrationDeadline, e.CancelledAt is not null)).ToList();
+        if (events.Count == 0) return 0;
+        var eventIds = events.Select(e => e.Id).ToList();
+        var registered = await db.EventRegistrations.AsNoTracking().Where(r => eventIds.Contains(r.EventId) && r.Status != SeatKeeper.Cancelled)
+            .Select(r => new { r.EventId, r.OrganizationId, r.Status }).ToListAsync(ct);
+        var organizations = await db.Organizations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Type }).ToListAsync(ct);
+        var told = 0;
+        foreach (var e in events)
+        {
+            var mine = registered.Where(r => r.EventId == e.Id).ToList();
+            if (e.Capacity is { } capacity && mine.Count(r => r.Status == SeatKeeper.Confirmed) >= capacity) continue;
+            EventNames.TryParse<EventAudience>(e.Audience, out var audience);
+            var deadline = e.RegistrationDeadline!.Value;
+            var prefix = $"registration:{e.Id}:";
+            var sent = (await db.CalendarReminders.AsNoTracking().Where(r => r.Key.StartsWith(prefix)).Select(r => r.Key).ToListAsync(ct)).ToHashSet();
+            var (th, en) = (ThaiTime.FormatDateTime(deadline, true), ThaiTime.FormatDateTime(deadline, false));
+            foreach (var o in organizations.Where(o => o.Type.IsAssessed() && EventNames.AudienceOf(o.Type).IsOn(audience) && mine.All(r => r.OrganizationId != o.Id)))
+            {
+                if (Claim($"{prefix}{o.Id}", deadline, days, now, sent) is not (> 0 and var nearest)) continue;
+                await notifier.NotifyAsync(await recipients.AgencyAsync(o.Id, Role.Coordinator), new NotificationText(
+                    $"อีก {nearest} วันปิดรับลงทะเบียน {e.TitleTh}", $"Registration for {e.TitleEn} closes in {nearest} day{(nearest == 1 ? "" : "s")}",
+                    $"หน่วยงานของท่านยังไม่ได้ลงทะเบียนผู้เข้าร่วม ปิดรับลงทะเบียน {th}", $"Your organisation has not registered anyone yet. Registration closes on {en}.",
+                    $"/calendar/{e.Id}"), ct);
+                told++;
+            }
+        }
+        return told;
+    }
+
+    /// <summary>The nearest reminder day whose time has come, 0 when none is due or it went already. The reminder
+    /// and the earlier ones (further from the deadline, missed by a late start) are marked sent with it.</summary>
+    private int Claim(string subject, DateTimeOffset deadline, IReadOnlyList<int> days, DateTimeOffset now, HashSet<string> sent)
+    {
+        var nearest = days.Where(d => now >= deadline.AddDays(-d)).DefaultIfEmpty(0).Min();
+        if (nearest == 0 || sent.Contains(Key(subject, deadline, nearest))) return 0;
+        foreach (var d in days.Where(d => d >= nearest && !sent.Contains(Key(subject, deadline, d))))
+            db.CalendarReminders.Add(new CalendarReminder { Key = Key(subject, deadline, d), SentAt = now });
+        return nearest;
+    }
+
+    private static string Key(string subject, DateTimeOffset deadline, int days) => $"{subject}:{deadline.UtcTicks}:{days}";
 }
 
 /// <summary>Runs <see cref="DeadlineReminders"/> every <c>Calendar:ReminderMinutes</c> (60 by default).</summary>

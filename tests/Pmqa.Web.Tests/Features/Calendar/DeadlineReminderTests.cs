@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +51,80 @@ public abstract class DeadlineReminderTests(PmqaApp app)
         Assert.Empty(await TitlesAsync(doneCoordinator.Id)); // submitted: nothing to remind
         await RunAtAsync(due.AddHours(1));
         Assert.Equal(2, (await TitlesAsync(lateCoordinator.Id)).Count); // past the deadline: no more
+    }
+
+    private static async Task<Guid> EventAsync(HttpClient officer, DateTimeOffset registrationDeadline, int? capacity, string audience = "departments")
+    {
+        var response = await officer.PostAsJsonAsync("/api/v1/events", new
+        {
+            titleTh = "อบรมการเขียนรายงานผลการดำเนินการ", titleEn = "Writing the results report", description = "", kind = "workshop", audience,
+            startsAt = registrationDeadline.AddDays(10), endsAt = registrationDeadline.AddDays(10).AddHours(3), place = "สำนักงาน ก.พ.ร.", onlineUrl = "",
+            capacity, perOrganizationLimit = 2, registrationDeadline,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await Seed.IdOf(response);
+    }
+
+    private Task<List<string>> EventTitlesAsync(Guid userId, Guid eventId) =>
+        app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == userId && n.Link == $"/calendar/{eventId}").OrderBy(n => n.CreatedAt).Select(n => n.Title).ToListAsync());
+
+    private static object OnePerson() => new[] { new { name = "สมชาย ใจดี", email = $"{Guid.NewGuid():N}@agency.go.th", position = "นักวิเคราะห์" } };
+
+    [Fact]
+    public async Task Organisations_in_the_audience_that_registered_nobody_are_reminded_before_registration_closes_once_each_in_their_language()
+    {
+        var admin = await app.AdminApiAsync();
+        var quiet = await admin.OrganizationAsync();
+        var thai = await admin.PersonAsync(quiet, "coordinator");
+        var english = await admin.PersonAsync(quiet, "coordinator");
+        await app.WithDbAsync(async db => { (await db.Users.SingleAsync(u => u.Id == english.Id)).PreferredLanguage = "en"; return await db.SaveChangesAsync(); });
+        var keen = await admin.OrganizationAsync();
+        var keenCoordinator = await admin.PersonAsync(keen, "coordinator");
+        var province = await admin.OrganizationAsync("province");
+        var provinceCoordinator = await admin.PersonAsync(province, "coordinator");
+        var closes = DateTimeOffset.UtcNow.AddDays(30);
+        var eventId = await EventAsync(admin, closes, capacity: 10);
+        var keenClient = await app.ApiAsync(keenCoordinator.Email, Seed.Password);
+        Assert.Equal(HttpStatusCode.Created, (await keenClient.PostAsJsonAsync($"/api/v1/events/{eventId}/registrations", new { organizationId = keen.Id, participants = OnePerson() })).StatusCode);
+
+        await RunAtAsync(closes.AddDays(-8));
+        Assert.Empty(await EventTitlesAsync(thai.Id, eventId)); // not yet
+        await RunAtAsync(closes.AddDays(-6));
+        await RunAtAsync(closes.AddDays(-5)); // a second run sends nothing more
+        Assert.Equal(["อีก 7 วันปิดรับลงทะเบียน อบรมการเขียนรายงานผลการดำเนินการ"], await EventTitlesAsync(thai.Id, eventId));
+        Assert.Equal(["Registration for Writing the results report closes in 7 days"], await EventTitlesAsync(english.Id, eventId));
+        await RunAtAsync(closes.AddHours(-12));
+        await RunAtAsync(closes.AddHours(-11));
+        Assert.Equal("Registration for Writing the results report closes in 1 day", (await EventTitlesAsync(english.Id, eventId))[^1]);
+        Assert.Equal(2, (await EventTitlesAsync(thai.Id, eventId)).Count);
+        await RunAtAsync(closes.AddHours(1));
+        Assert.Equal(2, (await EventTitlesAsync(thai.Id, eventId)).Count); // registration closed: no more
+        Assert.Empty(await EventTitlesAsync(keenCoordinator.Id, eventId)); // it has registered someone
+        Assert.Empty(await EventTitlesAsync(provinceCoordinator.Id, eventId)); // not the event's audience
+    }
+
+    [Fact]
+    public async Task A_cancelled_event_or_one_whose_seats_are_all_taken_sends_no_registration_reminder()
+    {
+        var admin = await app.AdminApiAsync();
+        var quiet = await admin.OrganizationAsync();
+        var coordinator = await admin.PersonAsync(quiet, "coordinator");
+        var keen = await admin.OrganizationAsync();
+        var keenCoordinator = await admin.PersonAsync(keen, "coordinator");
+        var closes = DateTimeOffset.UtcNow.AddDays(30);
+        var cancelled = await EventAsync(admin, closes, capacity: 10);
+        var read = await admin.GetAsync($"/api/v1/events/{cancelled}");
+        var cancel = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/events/{cancelled}");
+        cancel.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(cancel)).StatusCode);
+        var full = await EventAsync(admin, closes, capacity: 1);
+        var keenClient = await app.ApiAsync(keenCoordinator.Email, Seed.Password);
+        Assert.Equal(HttpStatusCode.Created, (await keenClient.PostAsJsonAsync($"/api/v1/events/{full}/registrations", new { organizationId = keen.Id, participants = OnePerson() })).StatusCode);
+
+        await RunAtAsync(closes.AddDays(-6));
+        await RunAtAsync(closes.AddHours(-12));
+        Assert.Empty(await EventTitlesAsync(coordinator.Id, cancelled));
+        Assert.Empty(await EventTitlesAsync(coordinator.Id, full));
     }
 
     [Fact]
