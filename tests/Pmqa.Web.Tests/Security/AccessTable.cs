@@ -84,6 +84,8 @@ public static class AccessTable
         ["GET /api/v1/organizations/{orgId}/area-projects"] = Access.Organization,
         ["POST /api/v1/organizations/{orgId}/area-projects"] = Access.Organization,
         ["GET /api/v1/digital-progress"] = Access.Officer,
+        ["GET /digital-progress"] = Access.Officer,
+        ["POST /digital-progress"] = Access.Officer,
         ["GET /organizations/{orgId}/digital"] = Access.Organization,
         ["POST /organizations/{orgId}/digital"] = Access.Organization,
         ["GET /practices"] = Access.SignedIn,
