@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "open-data-phone", "calendar-phone", "calendar-en",
         "gaps", "path", "plan", "comparison", "comparison-phone",
         "practices-library", "practices-library-phone", "practices-queue",
-        "digital", "digital-phone",
+        "digital", "digital-phone", "digital-progress", "digital-progress-phone",
     ];
 
     [Theory]
@@ -104,6 +104,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                 var digital = await s.CreateOrganizationAsync("DGS-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), "กรมทดสอบบริการดิจิทัล", "Department of Digital Services Testing");
                 await s.GotoAsync(digital + "/digital");
                 await Expect(s.Page.Locator("#service-form")).ToBeVisibleAsync();
+                break;
+            case "digital-progress" or "digital-progress-phone":
+                // OPDC's national view of the registers, with an at-risk row.
+                await DigitalProgressSetup.CreateAsync(app, "A11");
+                await s.GotoAsync("/digital-progress");
+                await Expect(s.Page.Locator("#progress-table")).ToBeVisibleAsync();
                 break;
             case "practices-queue":
                 await s.GotoAsync("/practices/pending");
