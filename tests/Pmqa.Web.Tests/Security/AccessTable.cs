@@ -83,6 +83,7 @@ public static class AccessTable
         ["POST /api/v1/organizations/{orgId}/datasets"] = Access.Organization,
         ["GET /api/v1/organizations/{orgId}/area-projects"] = Access.Organization,
         ["POST /api/v1/organizations/{orgId}/area-projects"] = Access.Organization,
+        ["GET /api/v1/organizations/{orgId}/digital-progress"] = Access.Organization,
         ["GET /api/v1/digital-progress"] = Access.Officer,
         ["GET /digital-progress"] = Access.Officer,
         ["POST /digital-progress"] = Access.Officer,

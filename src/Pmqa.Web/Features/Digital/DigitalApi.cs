@@ -63,6 +63,10 @@ public static class DigitalApi
                 (await lists.AddAreaProjectAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/area-projects", view)))
             .WithSummary("Add a province's area project {name, valueChain, partnerAgencies, budget (baht), status: planned|inProgress|done}");
 
+        org.MapGet("/digital-progress", async (Guid orgId, DigitalProgressQueries queries, CancellationToken ct) =>
+                (await queries.OrganizationAsync(orgId, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("The organisation's figures (services, fully digital and on a central platform with shares, still to do, latest target year, atRisk) and its planned path: per BE year to 2570, the share planned fully digital");
+
         api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, DigitalProgressQueries queries, CancellationToken ct) =>
             {
                 var parsed = DashboardFilter.Parse(type, ministry, cluster, null);

@@ -22,11 +22,25 @@ public sealed record NationalProgress(
     int CurrentYear, FilterView Filter, ProgressFigures Totals, List<ProgressGroup> ByType, List<ProgressGroup> ByParent,
     List<PathYear> Path, List<OrganizationProgress> Organizations);
 
+/// <summary>One organisation's figures and its planned path to 2570.</summary>
+public sealed record OrganizationPath(Guid Id, string Code, string NameTh, string NameEn, int CurrentYear, ProgressFigures Figures, List<PathYear> Path);
+
 /// <summary>Progress computed from the registers as they are now (ADR 0025): the facts are loaded here, every figure
 /// is <see cref="DigitalProgress"/>'s.</summary>
-public sealed class DigitalProgressQueries(PmqaDbContext db, TimeProvider clock)
+public sealed class DigitalProgressQueries(PmqaDbContext db, DigitalAccess access, TimeProvider clock)
 {
     public int CurrentYearBe => ThaiTime.ToBangkok(clock.GetUtcNow()).Year + ThaiTime.BuddhistEraOffset;
+
+    /// <summary>One organisation's figures and path: its members and OPDC see them, anyone else is told nothing (404).</summary>
+    public async Task<Outcome<OrganizationPath>> OrganizationAsync(Guid orgId, CancellationToken ct = default)
+    {
+        if (await access.ReadAsync(orgId, ct) is not Outcome<OrganizationType>.Ok) return new Outcome<OrganizationPath>.NotFound();
+        var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Code, o.NameTh, o.NameEn }).SingleAsync(ct);
+        var services = (await db.DigitalServices.AsNoTracking().Where(s => s.OrganizationId == orgId)
+                .Select(s => new { s.FullyDigital, s.Channel, s.TargetYear, Granted = s.ExceptionGrantedAt != null }).ToListAsync(ct))
+            .Select(s => new ServiceFacts(s.FullyDigital, s.Channel, s.TargetYear, s.Granted)).ToList();
+        return new OrganizationPath(orgId, org.Code, org.NameTh, org.NameEn, CurrentYearBe, DigitalProgress.Figures(services), DigitalProgress.Path(services, CurrentYearBe));
+    }
 
     /// <summary>Every active assessed organisation (with or without services: an empty register is news to OPDC),
     /// filtered by type and by the ministry's or cluster's code.</summary>

@@ -113,6 +113,29 @@ public abstract class DigitalProgressApiTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task An_organisation_sees_its_own_figures_and_path_and_another_agency_gets_404()
+    {
+        var (_, a, b) = await MinistryAsync(app);
+        var admin = await app.AdminApiAsync();
+        var member = await app.ApiAsync((await admin.PersonAsync(a, "executive")).Email, Seed.Password);
+        var response = await member.GetAsync($"/api/v1/organizations/{a.Id}/digital-progress");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.JsonAsync();
+        Assert.Equal(a.Code, view.GetProperty("code").GetString());
+        var figures = view.GetProperty("figures");
+        Assert.Equal(33, figures.GetProperty("fullyDigitalPercent").GetInt32());
+        Assert.True(figures.GetProperty("atRisk").GetBoolean());
+        // 1 of 3 now and this year; with the 2570 service 2 of 3 (67%) by 2570; the 2572 one is not on the path.
+        var path = view.GetProperty("path").EnumerateArray().ToList();
+        Assert.Equal(33, path[0].GetProperty("percent").GetInt32());
+        Assert.Equal(2570, path[^1].GetProperty("year").GetInt32());
+        Assert.Equal(67, path[^1].GetProperty("percent").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/organizations/{b.Id}/digital-progress")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await OfficerAsync()).GetAsync($"/api/v1/organizations/{b.Id}/digital-progress")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_agency_is_refused_the_national_view()
     {
         var (_, a, _) = await MinistryAsync(app);

@@ -42,6 +42,19 @@ public abstract class DigitalProgressPageTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task The_register_page_draws_the_organisations_path_with_its_table_and_warns_of_the_risk()
+    {
+        var (_, a, _) = await DigitalProgressApiTests.MinistryAsync(app);
+        var member = await app.BrowserAsync((await (await app.AdminApiAsync()).PersonAsync(a, "executive")).Email, Seed.Password);
+        var html = await member.GetHtmlAsync($"/organizations/{a.Id}/digital");
+        Assert.NotNull(html.QuerySelector("svg#register-path-chart[role=img]"));
+        var shares = html.QuerySelectorAll("#register-path-table tbody tr").Select(r => r.Children[2].TextContent.Trim()).ToList();
+        Assert.Equal("33%", shares[0]);
+        Assert.Equal("67%", shares[^1]);
+        Assert.Contains("2570", html.QuerySelector("#register-at-risk")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_table_downloads_as_CSV_with_a_BOM_and_as_Excel_with_the_same_filter()
     {
         var (ministry, a, b) = await DigitalProgressApiTests.MinistryAsync(app);
