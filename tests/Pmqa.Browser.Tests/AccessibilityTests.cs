@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "open-data-phone", "calendar-phone", "calendar-en", "calendar-month", "calendar-month-phone",
         "gaps", "path", "plan", "comparison", "comparison-phone",
         "practices-library", "practices-library-phone", "practices-queue",
-        "digital", "digital-phone",
+        "digital", "digital-phone", "digital-progress", "digital-progress-phone", "digital-progress-en",
     ];
 
     [Theory]
@@ -104,6 +104,18 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                 var digital = await s.CreateOrganizationAsync("DGS-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), "กรมทดสอบบริการดิจิทัล", "Department of Digital Services Testing");
                 await s.GotoAsync(digital + "/digital");
                 await Expect(s.Page.Locator("#service-form")).ToBeVisibleAsync();
+                break;
+            case "digital-progress" or "digital-progress-phone" or "digital-progress-en":
+                // OPDC's national view of the registers, with an at-risk row.
+                await DigitalProgressSetup.CreateAsync(app, "A11");
+                await s.GotoAsync("/digital-progress");
+                if (screen.EndsWith("-en"))
+                {
+                    await s.SwitchLanguageAsync("English", "en");
+                    await Expect(s.Page.Locator("main h1")).ToHaveTextAsync("Progress to fully digital services by 2570");
+                    await s.ScreenshotAsync("digital-progress-03-en");
+                }
+                await Expect(s.Page.Locator("#progress-table")).ToBeVisibleAsync();
                 break;
             case "practices-queue":
                 await s.GotoAsync("/practices/pending");

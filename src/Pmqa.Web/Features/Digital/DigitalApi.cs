@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pmqa.Domain.Digital;
+using Pmqa.Web.Features.Dashboard;
+using Pmqa.Web.Infrastructure.Auth;
 using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Digital;
@@ -60,6 +62,19 @@ public static class DigitalApi
         org.MapPost("/area-projects", async (Guid orgId, AreaProjectInput body, DigitalLists lists, CancellationToken ct) =>
                 (await lists.AddAreaProjectAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/area-projects", view)))
             .WithSummary("Add a province's area project {name, valueChain, partnerAgencies, budget (baht), status: planned|inProgress|done}");
+
+        org.MapGet("/digital-progress", async (Guid orgId, DigitalProgressQueries queries, CancellationToken ct) =>
+                (await queries.OrganizationAsync(orgId, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("The organisation's figures (services, fully digital and on a central platform with shares, still to do, latest target year, atRisk) and its planned path: per BE year to 2570, the share planned fully digital");
+
+        api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, DigitalProgressQueries queries, CancellationToken ct) =>
+            {
+                var parsed = DashboardFilter.Parse(type, ministry, cluster, null);
+                return (parsed is Outcome<DashboardFilter>.Ok { Value: var filter } ? await queries.NationalAsync(filter, ct) : parsed.As<NationalProgress>())
+                    .ToHttp(TypedResults.Ok);
+            })
+            .WithTags("Digital government").RequireAuthorization(Policies.OpdcOfficer)
+            .WithSummary("OPDC's national view of the registers: per organisation services, fully digital and on a central platform (count and share), still to do, latest target year, atRisk (a service still to do targets after 2570 without OPDC's exception); totals, byType, byParent (ministry or cluster) and the planned path (per BE year to 2570, the share planned fully digital). ?type=department|province|publicOrganization&ministry=&cluster= (codes)");
     }
 
     public static string Link(Guid orgId, Guid serviceId) => $"/api/v1/organizations/{orgId}/services/{serviceId}";
@@ -116,5 +131,5 @@ public static class DigitalApi
 public static class DigitalSetup
 {
     public static IServiceCollection AddDigitalRegister(this IServiceCollection services) => services
-        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>();
+        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>();
 }

@@ -15,7 +15,7 @@ namespace Pmqa.Web.Features.Digital;
 /// central platform, the add/edit form (messages at the field, what was typed kept), CSV import with the row report,
 /// datasets and data exchanges, and for provinces area projects and participation channels.
 /// </summary>
-public sealed class IndexModel(DigitalServices services, DigitalLists lists, DigitalAccess access, PmqaDbContext db) : PageModel
+public sealed class IndexModel(DigitalServices services, DigitalLists lists, DigitalAccess access, DigitalProgressQueries progress, PmqaDbContext db) : PageModel
 {
     /// <summary>The form as typed: text stays text until the rules have looked at it, so nothing typed is lost.</summary>
     public sealed class ServiceForm
@@ -51,6 +51,8 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
     public bool IsProvince { get; private set; }
     public bool CanEdit { get; private set; }
     public ServiceList Register { get; private set; } = new(0, 0, 0, 0, 0, []);
+    /// <summary>The planned path to 2570 drawn on the page (null while the register is empty).</summary>
+    public PathChart? Path { get; private set; }
     public List<DatasetView> Datasets { get; private set; } = [];
     public List<ExchangeView> Exchanges { get; private set; } = [];
     public List<AreaProjectView> AreaProjects { get; private set; } = [];
@@ -206,6 +208,8 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
         OrganizationName = Bilingual.T(org.NameTh, org.NameEn);
         IsProvince = org.Type == OrganizationType.Province;
         CanEdit = await access.CanEditAsync(orgId);
+        if (register.Total > 0 && await progress.OrganizationAsync(orgId, ct) is Outcome<OrganizationPath>.Ok { Value: var path })
+            Path = new PathChart("register-path", path.Figures, path.Path);
         if (await lists.DatasetsAsync(orgId, ct) is Outcome<List<DatasetView>>.Ok d) Datasets = d.Value;
         if (await lists.ExchangesAsync(orgId, ct) is Outcome<List<ExchangeView>>.Ok e) Exchanges = e.Value;
         if (IsProvince)

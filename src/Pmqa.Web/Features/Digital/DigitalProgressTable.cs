@@ -1,0 +1,53 @@
+using Pmqa.Domain.Digital;
+using Pmqa.Domain.Organizations;
+using Pmqa.Web.Features.Dashboard;
+using Pmqa.Web.Infrastructure.Web;
+
+namespace Pmqa.Web.Features.Digital;
+
+/// <summary>The national view's table of organisations: its sort orders, and the same table as CSV or Excel (with the
+/// dashboard's exporters: UTF-8 with BOM, cells neutralised against formulas).</summary>
+public static class DigitalProgressTable
+{
+    public static readonly string[] Sorts = ["code", "name", "services", "digital", "platform", "remaining", "latest"];
+
+    /// <summary>The lines in the order asked; an unknown sort is read as by code.</summary>
+    public static List<OrganizationProgress> Sorted(IEnumerable<OrganizationProgress> lines, string? sort, bool descending, bool thai)
+    {
+        Func<OrganizationProgress, IComparable?> key = sort switch
+        {
+            "name" => o => thai ? o.NameTh : o.NameEn,
+            "services" => o => o.Figures.Services,
+            "digital" => o => o.Figures.FullyDigitalPercent,
+            "platform" => o => o.Figures.OnCentralPlatformPercent,
+            "remaining" => o => o.Figures.Remaining,
+            "latest" => o => o.Figures.LatestTargetYear ?? 0,
+            _ => o => o.Code,
+        };
+        var ordered = descending ? lines.OrderByDescending(key) : lines.OrderBy(key);
+        return [.. ordered.ThenBy(o => o.Code, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    public static SheetTable Sheet(IReadOnlyList<OrganizationProgress> lines) => new("organizations",
+        Bilingual.T("ความก้าวหน้าบริการดิจิทัล", "Digital progress"),
+        [
+            Bilingual.T("รหัส", "Code"), Bilingual.T("หน่วยงาน", "Organisation"), Bilingual.T("ประเภท", "Type"), Bilingual.T("กระทรวง / กลุ่มจังหวัด", "Ministry / cluster"),
+            Bilingual.T("บริการ", "Services"), Bilingual.T("ดิจิทัลเต็มรูปแบบ", "Fully digital"), Bilingual.T("ดิจิทัลเต็มรูปแบบ (%)", "Fully digital (%)"),
+            Bilingual.T("บนแพลตฟอร์มกลาง", "On a central platform"), Bilingual.T("บนแพลตฟอร์มกลาง (%)", "On a central platform (%)"),
+            Bilingual.T("ยังต้องดำเนินการ", "Still to do"), Bilingual.T("ปีเป้าหมายล่าสุด (พ.ศ.)", "Latest target year (BE)"), Bilingual.T("เสี่ยงไม่ทัน 2570", "At risk for 2570"),
+        ],
+        [.. lines.Select(o => new object?[]
+        {
+            o.Code, Bilingual.IsThai ? o.NameTh : o.NameEn, TypeName(o.Type), o.ParentCode is null ? "" : Bilingual.IsThai ? o.ParentNameTh : o.ParentNameEn,
+            o.Figures.Services, o.Figures.FullyDigital, o.Figures.FullyDigitalPercent, o.Figures.OnCentralPlatform, o.Figures.OnCentralPlatformPercent,
+            o.Figures.Remaining, o.Figures.LatestTargetYear, o.Figures.AtRisk ? Bilingual.T("เสี่ยง", "At risk") : "",
+        })]);
+
+    public static string TypeName(string apiName) =>
+        OrganizationTypes.TryParseApiName(apiName, out var t) ? Bilingual.T(t.DisplayName().Th, t.DisplayName().En) : apiName;
+
+    public static string FileName(int year, string extension) => $"pmqa-digital-progress-{year}.{extension}";
+}
+
+/// <summary>What the chart of the planned path draws: the figures now and the path; <see cref="Id"/> prefixes its element ids.</summary>
+public sealed record PathChart(string Id, ProgressFigures Figures, IReadOnlyList<PathYear> Path);
