@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
 using Pmqa.Domain.Calendar;
+using Pmqa.Domain.Assessments;
 using Pmqa.Domain.Organizations;
+using Pmqa.Domain.Plans;
 using Pmqa.Domain.Time;
 using Pmqa.Web.Features.Notifications;
 
@@ -15,7 +17,9 @@ namespace Pmqa.Web.Features.Calendar;
 /// and by e-mail through the outbox, each person in their own language (the <see cref="Notifier"/> does that). Each
 /// reminder is a <see cref="CalendarReminder"/> row with a unique key saved with the notifications, so it goes once.
 /// When several days apply at once (a late start), only the nearest is sent and the earlier ones are marked.
-/// The same days remind organisations that have registered nobody before an event's registration deadline.
+/// The same days remind organisations that have registered nobody before an event's registration deadline, and the
+/// coordinators of an organisation before its round's plan deadline (no plan sent yet) and 6- and 12-month report
+/// deadlines (an approved plan whose report for that period is not sent).
 /// </summary>
 public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recipients recipients, TimeProvider clock, IConfiguration config)
 {
@@ -31,7 +35,8 @@ public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recip
     {
         var days = DaysOf(config["Calendar:ReminderDays"]);
         var now = clock.GetUtcNow();
-        var told = await SubmissionsAsync(days, now, ct) + await RegistrationsAsync(days, now, ct);
+        var told = await SubmissionsAsync(days, now, ct) + await RegistrationsAsync(days, now, ct)
+            + await PlansAsync(days, now, ct) + await PlanReportsAsync(days, now, ct);
         if (told > 0) await db.SaveChangesAsync(ct);
         return told;
     }
@@ -103,6 +108,68 @@ public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recip
             }
         }
         return told;
+    }
+
+    /// <summary>A submitted assessment whose round sets a plan deadline and which has no plan sent for approval yet.</summary>
+    private async Task<int> PlansAsync(IReadOnlyList<int> days, DateTimeOffset now, CancellationToken ct)
+    {
+        var horizon = now.AddDays(days.Max());
+        var due = await db.Assessments.AsNoTracking()
+            .Where(a => a.State >= AssessmentState.Submitted && a.Round!.PlanDeadline > now && a.Round.PlanDeadline <= horizon
+                && !db.ImprovementPlans.Any(p => p.AssessmentId == a.Id && p.SubmittedAt != null))
+            .Select(a => new { a.Id, a.OrganizationId, a.Round!.FiscalYear, Deadline = a.Round.PlanDeadline!.Value }).ToListAsync(ct);
+        var sent = await SentAsync(due.Select(a => ($"plan:{a.Id}", a.Deadline)), days, ct);
+        var told = 0;
+        foreach (var a in due)
+        {
+            if (Claim($"plan:{a.Id}", a.Deadline, days, now, sent) is not (> 0 and var nearest)) continue;
+            var (th, en) = (ThaiTime.FormatDateTime(a.Deadline, true), ThaiTime.FormatDateTime(a.Deadline, false));
+            await notifier.NotifyAsync(await recipients.AgencyAsync(a.OrganizationId, Role.Coordinator), new NotificationText(
+                $"อีก {nearest} วันถึงกำหนดส่งแผนพัฒนาองค์การ ปีงบประมาณ พ.ศ. {a.FiscalYear}", $"Improvement plan due in {nearest} day{(nearest == 1 ? "" : "s")} ({a.FiscalYear} BE)",
+                $"หน่วยงานของท่านยังไม่ได้ส่งแผนพัฒนาองค์การให้ผู้บริหารอนุมัติ กำหนดส่ง {th}", $"Your organisation has not sent its improvement plan for approval yet. It is due on {en}.",
+                $"{Plans.PlanLinks.List(a.OrganizationId)}?assessmentId={a.Id}"), ct);
+            told++;
+        }
+        return told;
+    }
+
+    /// <summary>An approved plan whose 6- or 12-month report is not sent, before the round's deadline for it.</summary>
+    private async Task<int> PlanReportsAsync(IReadOnlyList<int> days, DateTimeOffset now, CancellationToken ct)
+    {
+        var horizon = now.AddDays(days.Max());
+        var plans = await db.ImprovementPlans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Approved
+                && ((p.Assessment!.Round!.Month6ReportDeadline > now && p.Assessment.Round.Month6ReportDeadline <= horizon)
+                    || (p.Assessment.Round.Month12ReportDeadline > now && p.Assessment.Round.Month12ReportDeadline <= horizon)))
+            .Select(p => new { p.Id, p.OrganizationId, p.FiscalYear, p.Assessment!.Round!.Month6ReportDeadline, p.Assessment.Round.Month12ReportDeadline })
+            .ToListAsync(ct);
+        var planIds = plans.Select(p => p.Id).ToList();
+        var reported = (await db.PlanReports.AsNoTracking().Where(r => planIds.Contains(r.PlanId) && r.SubmittedAt != null)
+            .Select(r => new { r.PlanId, r.Period }).ToListAsync(ct)).Select(r => (r.PlanId, r.Period)).ToHashSet();
+        var sent = await SentAsync(plans.SelectMany(p => new[] { ($"report:{p.Id}:{ReportPeriod.Month6}", p.Month6ReportDeadline), ($"report:{p.Id}:{ReportPeriod.Month12}", p.Month12ReportDeadline) })
+            .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value)), days, ct);
+        var told = 0;
+        foreach (var p in plans)
+        foreach (var (period, due) in new[] { (ReportPeriod.Month6, p.Month6ReportDeadline), (ReportPeriod.Month12, p.Month12ReportDeadline) })
+        {
+            if (due is not { } deadline || deadline <= now || deadline > horizon || reported.Contains((p.Id, period))) continue;
+            if (Claim($"report:{p.Id}:{period}", deadline, days, now, sent) is not (> 0 and var nearest)) continue;
+            var (th, en) = (ThaiTime.FormatDateTime(deadline, true), ThaiTime.FormatDateTime(deadline, false));
+            var (nameTh, nameEn) = (Plans.PlanNames.PeriodLabel(period, true), Plans.PlanNames.PeriodLabel(period, false));
+            await notifier.NotifyAsync(await recipients.AgencyAsync(p.OrganizationId, Role.Coordinator), new NotificationText(
+                $"อีก {nearest} วันถึงกำหนดส่ง{nameTh} ปีงบประมาณ พ.ศ. {p.FiscalYear}", $"{nameEn} due in {nearest} day{(nearest == 1 ? "" : "s")} ({p.FiscalYear} BE)",
+                $"หน่วยงานของท่านยังไม่ได้ส่ง{nameTh} กำหนดส่ง {th}", $"Your organisation has not sent its {nameEn.ToLowerInvariant()} yet. It is due on {en}.",
+                Plans.PlanLinks.Page(p.Id) + "#reports-heading"), ct);
+            told++;
+        }
+        return told;
+    }
+
+    /// <summary>The reminder keys already saved among those the subjects could have, in one query.</summary>
+    private async Task<HashSet<string>> SentAsync(IEnumerable<(string Subject, DateTimeOffset Deadline)> subjects, IReadOnlyList<int> days, CancellationToken ct)
+    {
+        var keys = subjects.SelectMany(x => days.Select(d => Key(x.Subject, x.Deadline, d))).ToList();
+        return keys.Count == 0 ? [] : (await db.CalendarReminders.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>The nearest reminder day whose time has come, 0 when none is due or it went already. The reminder

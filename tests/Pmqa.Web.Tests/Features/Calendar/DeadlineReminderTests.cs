@@ -128,6 +128,54 @@ public abstract class DeadlineReminderTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task Plan_and_report_deadlines_remind_the_coordinators_who_have_not_sent_them_once_each()
+    {
+        var admin = await app.AdminApiAsync();
+        var noPlan = await admin.OrganizationAsync();
+        var noPlanCoordinator = await admin.PersonAsync(noPlan, "coordinator");
+        var planned = await admin.OrganizationAsync();
+        var plannedCoordinator = await admin.PersonAsync(planned, "coordinator");
+        var roundId = await admin.OpenRoundAsync(fiscalYear: AssessmentSeed.UnusedFiscalYear());
+        var planDue = DateTimeOffset.UtcNow.AddDays(30);
+        var reportDue = planDue.AddDays(20);
+        var plannedAssessment = Guid.Empty;
+        await app.WithDbAsync(async db =>
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Id == roundId);
+            (round.PlanDeadline, round.Month6ReportDeadline) = (planDue, reportDue);
+            foreach (var a in await db.Assessments.Where(a => a.RoundId == roundId && (a.OrganizationId == noPlan.Id || a.OrganizationId == planned.Id)).ToListAsync())
+                (a.State, a.SubmittedAt) = (Pmqa.Domain.Assessments.AssessmentState.Submitted, planDue.AddDays(-60));
+            plannedAssessment = (await db.Assessments.SingleAsync(a => a.RoundId == roundId && a.OrganizationId == planned.Id)).Id;
+            db.ImprovementPlans.Add(new Pmqa.Data.Entities.ImprovementPlan
+            {
+                OrganizationId = planned.Id, AssessmentId = plannedAssessment, FiscalYear = round.FiscalYear, Horizon = Pmqa.Domain.Plans.PlanHorizon.OneYear,
+                Status = Pmqa.Domain.Plans.PlanStatus.Approved, SubmittedAt = planDue.AddDays(-5), ApprovedAt = planDue.AddDays(-4),
+                Summary = "แผน", CreatedAt = planDue.AddDays(-10), UpdatedAt = planDue.AddDays(-4),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        Task<List<string>> TitlesAsync(Guid userId, string link) =>
+            app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == userId && n.Link.Contains(link)).OrderBy(n => n.CreatedAt).Select(n => n.Title).ToListAsync());
+
+        await RunAtAsync(planDue.AddDays(-8));
+        Assert.Empty(await TitlesAsync(noPlanCoordinator.Id, "/plans"));
+        await RunAtAsync(planDue.AddDays(-6));
+        await RunAtAsync(planDue.AddDays(-5));
+        await RunAtAsync(planDue.AddHours(-12));
+        var planTitles = await TitlesAsync(noPlanCoordinator.Id, "/plans");
+        Assert.Equal(2, planTitles.Count);
+        Assert.All(planTitles, t => Assert.Contains("แผนพัฒนาองค์การ", t));
+        Assert.Empty(await TitlesAsync(plannedCoordinator.Id, "/plans")); // its plan went for approval: no plan reminder
+
+        await RunAtAsync(reportDue.AddDays(-6));
+        await RunAtAsync(reportDue.AddDays(-6).AddHours(1));
+        var reportTitles = await TitlesAsync(plannedCoordinator.Id, "#reports-heading");
+        Assert.Contains("7", Assert.Single(reportTitles));
+        Assert.Empty(await TitlesAsync(noPlanCoordinator.Id, "#reports-heading")); // no approved plan: nothing to report on
+    }
+
+    [Fact]
     public void The_days_come_from_configuration_with_7_and_1_by_default()
     {
         Assert.Equal([7, 1], DeadlineReminders.DaysOf(null));
