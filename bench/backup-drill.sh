@@ -21,17 +21,9 @@ work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
 failed=0
-pg_bin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d | sort -V | tail -n 1)
-as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  [[ -f $work/pg/data/postmaster.pid ]] && as_pg "$pg_bin/pg_ctl" stop -D "$work/pg/data" -m fast -w >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=drill@opdc.go.th
 password=Drill-pass-2026
-wait_for() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 token() { curl -sf -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$2\",\"password\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
 
 one_database() {

@@ -25,18 +25,11 @@ dotnet build bench/Pmqa.Ceiling -c Release -v q -nologo -clp:NoSummary >/dev/nul
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
-pg_bin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d | sort -V | tail -n 1)
-as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  [[ -f $work/pg/data/postmaster.pid ]] && as_pg "$pg_bin/pg_ctl" stop -D "$work/pg/data" -m fast -w >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
+WAIT_TRIES=240
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=bench@opdc.go.th
 password=Bench-pass-2026
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
-wait_for() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 
 mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
 as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null

@@ -21,14 +21,7 @@ work=$(mktemp -d)
 chmod 755 "$work"
 results=$work/results.tsv
 pids=()
-pg_bin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d | sort -V | tail -n 1)
-as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  [[ -f $work/pg/data/postmaster.pid ]] && as_pg "$pg_bin/pg_ctl" stop -D "$work/pg/data" -m fast -w >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=bench@opdc.go.th
 password=Bench-pass-2026
 agencies=32
@@ -36,7 +29,6 @@ agencies=32
 # in both apps alike, and would hide the CPU per request this benchmark measures.
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 
-wait_for() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 
 # wrk once; appends "db what side connections cpu_ms RESULT-figures" to the results
 measure() {

@@ -18,7 +18,7 @@ public sealed class DigitalLists(PmqaDbContext db, DigitalAccess access, TimePro
         await access.TypeAsync(orgId, ct) is not null
             ? (await db.CatalogDatasets.AsNoTracking().Where(d => d.OrganizationId == orgId).ToListAsync(ct))
                 .OrderBy(d => d.Title, StringComparer.Ordinal)
-                .Select(d => new DatasetView(d.Id, d.Title, d.CatalogUrl, DigitalNames.ApiName(d.UpdateFrequency), d.LastUpdated, d.Version)).ToList()
+                .Select(View).ToList()
             : new Outcome<List<DatasetView>>.NotFound();
 
     public async Task<Outcome<DatasetView>> AddDatasetAsync(Guid orgId, DatasetInput input, CancellationToken ct = default)
@@ -33,14 +33,14 @@ public sealed class DigitalLists(PmqaDbContext db, DigitalAccess access, TimePro
         };
         db.CatalogDatasets.Add(d);
         await db.SaveChangesAsync(ct);
-        return new DatasetView(d.Id, d.Title, d.CatalogUrl, DigitalNames.ApiName(d.UpdateFrequency), d.LastUpdated, d.Version);
+        return View(d);
     }
 
     public async Task<Outcome<List<ExchangeView>>> ExchangesAsync(Guid orgId, CancellationToken ct = default) =>
         await access.TypeAsync(orgId, ct) is not null
             ? (await db.DataExchanges.AsNoTracking().Where(d => d.OrganizationId == orgId).ToListAsync(ct))
                 .OrderBy(d => d.PartnerAgency, StringComparer.Ordinal)
-                .Select(d => new ExchangeView(d.Id, d.PartnerAgency, d.Data, DigitalNames.ApiName(d.Direction), d.Since, d.Version)).ToList()
+                .Select(View).ToList()
             : new Outcome<List<ExchangeView>>.NotFound();
 
     public async Task<Outcome<ExchangeView>> AddExchangeAsync(Guid orgId, ExchangeInput input, CancellationToken ct = default)
@@ -52,7 +52,7 @@ public sealed class DigitalLists(PmqaDbContext db, DigitalAccess access, TimePro
         var d = new DataExchange { OrganizationId = orgId, PartnerAgency = input.PartnerAgency!.Trim(), Data = input.Data!.Trim(), Direction = direction, Since = input.Since };
         db.DataExchanges.Add(d);
         await db.SaveChangesAsync(ct);
-        return new ExchangeView(d.Id, d.PartnerAgency, d.Data, DigitalNames.ApiName(d.Direction), d.Since, d.Version);
+        return View(d);
     }
 
     public async Task<Outcome<List<AreaProjectView>>> AreaProjectsAsync(Guid orgId, CancellationToken ct = default)
@@ -81,7 +81,7 @@ public sealed class DigitalLists(PmqaDbContext db, DigitalAccess access, TimePro
     {
         if (await ProvinceAsync(orgId, edit: false, ct) is { } refused) return refused.As<List<ChannelView>>();
         return (await db.ParticipationChannels.AsNoTracking().Where(c => c.OrganizationId == orgId).ToListAsync(ct))
-            .OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new ChannelView(c.Id, c.Name, c.Usage, c.Version)).ToList();
+            .OrderBy(c => c.Name, StringComparer.Ordinal).Select(View).ToList();
     }
 
     public async Task<Outcome<ChannelView>> AddChannelAsync(Guid orgId, ChannelInput input, CancellationToken ct = default)
@@ -91,8 +91,15 @@ public sealed class DigitalLists(PmqaDbContext db, DigitalAccess access, TimePro
         var c = new ParticipationChannel { OrganizationId = orgId, Name = input.Name!.Trim(), Usage = input.Usage?.Trim() ?? "" };
         db.ParticipationChannels.Add(c);
         await db.SaveChangesAsync(ct);
-        return new ChannelView(c.Id, c.Name, c.Usage, c.Version);
+        return View(c);
     }
+
+    private static DatasetView View(CatalogDataset d) =>
+        new(d.Id, d.Title, d.CatalogUrl, DigitalNames.ApiName(d.UpdateFrequency), d.LastUpdated, d.Version);
+
+    private static ExchangeView View(DataExchange d) => new(d.Id, d.PartnerAgency, d.Data, DigitalNames.ApiName(d.Direction), d.Since, d.Version);
+
+    private static ChannelView View(ParticipationChannel c) => new(c.Id, c.Name, c.Usage, c.Version);
 
     private static AreaProjectView View(AreaProject p) =>
         new(p.Id, p.Name, p.ValueChain, p.PartnerAgencies, p.Budget, DigitalNames.ApiName(p.Status), p.Version);
