@@ -37,6 +37,13 @@ public static class FrameworkPackReader
                 $"ไฟล์ YAML ไม่ถูกต้อง: {e.Message}", $"the file is not valid YAML: {e.Message}"));
             return (null, errors);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these instead of a YamlException for some damaged files (found by the fuzzer:
+            // "the current event is of an unsupported type"); they carry no position.
+            errors.Add(new PackError(0, 0, "(file)", $"ไฟล์ YAML ไม่ถูกต้อง: {e.Message}", $"the file is not valid YAML: {e.Message}"));
+            return (null, errors);
+        }
         if (stream.Documents.Count == 0)
         {
             errors.Add(new PackError(1, 1, "(file)", "ไฟล์ว่างเปล่า", "the file is empty"));

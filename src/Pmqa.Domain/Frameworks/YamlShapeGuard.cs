@@ -64,6 +64,13 @@ public static class YamlShapeGuard
         {
             return null; // not valid YAML: the reader reports it with its position
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's parser throws this, not a YamlException, for some damaged files (found by the fuzzer,
+            // e.g. a second document start where the scanner expects the end); the reader would throw it too.
+            var at = parser.Current?.End ?? Mark.Empty;
+            return new PackError((int)at.Line, (int)at.Column, "(file)", $"ไฟล์ YAML ไม่ถูกต้อง: {e.Message}", $"the file is not valid YAML: {e.Message}");
+        }
         return null;
     }
 
