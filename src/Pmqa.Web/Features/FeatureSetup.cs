@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Pmqa.Web.Infrastructure.Web;
 using Pmqa.Web.Features.Account;
 using Pmqa.Web.Features.Audit;
 using Pmqa.Web.Features.Certificates;
@@ -54,7 +55,8 @@ public static class FeatureSetup
     public static WebApplication MapPmqaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName });
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName })
+            .RefuseNullElements();
         // Routes holding {assessmentId} or {orgId} get the membership check from the route (ADR 0013).
         ((IEndpointConventionBuilder)api).Finally(RouteMembership.Apply);
         AuthApi.Map(api);

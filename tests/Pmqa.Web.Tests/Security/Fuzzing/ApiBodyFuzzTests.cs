@@ -86,6 +86,33 @@ public abstract partial class ApiBodyFuzzTests(PmqaApp app)
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests were answered badly ({answers}):\n" + string.Join("\n", failures.Take(40)));
     }
 
+    [Fact]
+    public async Task Generated_answers_with_indicators_are_saved_or_refused_and_a_refusal_changes_nothing()
+    {
+        // The answer save needs the current ETag, so the walk above stops at 428 before reading indicators: here
+        // each body goes in with the ETag of the answer as it stands, on a results issue and a process issue.
+        var team = await app.AgencyAsync();
+        var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
+        var save = Operations(document).Single(o => o.Method == "PUT" && o.Template == "/api/v1/assessments/{assessmentId}/issues/{issueCode}");
+        var (saved, refused) = (0, 0);
+        await Gen.Select(JsonBodies.ForSchema(save.Schema, document.GetProperty("components")), Gen.OneOfConst("7.1", "7.4", "1.1"))
+            .SampleAsync(async (body, issue) =>
+            {
+                var url = $"/api/v1/assessments/{team.AssessmentId}/issues/{issue}";
+                var before = await team.Coordinator.GetAsync(url);
+                var stored = await before.Content.ReadAsStringAsync();
+                using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                request.Headers.IfMatch.Add(before.Headers.ETag!);
+                using var response = await team.Coordinator.SendAsync(request);
+                Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                if (response.IsSuccessStatusCode) { saved++; return; }
+                refused++;
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(stored, await team.Coordinator.GetStringAsync(url));
+            }, iter: FuzzBudget.Iterations * 25, threads: 1, seed: FuzzBudget.Seed, print: t => JsonBodies.Shorten(t.Item1));
+        Assert.True(refused > 0 && saved > 0, $"saved {saved}, refused {refused}: the generator should reach both");
+    }
+
     /// <summary>What is wrong with the answer to one body, or null when it is a success or a proper refusal.</summary>
     private async Task<string?> RefusalProblemAsync(HttpClient client, string method, string url, byte[] body)
     {
