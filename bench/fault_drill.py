@@ -3,7 +3,7 @@
 
   smtp PORT MAILS DELAY_MS            an SMTP sink: a message counts as delivered when its 250 goes out on a live
                                       connection (as a real mail server); one JSON line per message in MAILS
-  clients BASE ADMIN_TOKEN OUT [N]    N agencies' draft assessments with a coordinator's token (lines "id<TAB>token")
+  clients BASE ADMIN_TOKEN OUT [N]    N agencies' draft assessments with a coordinator's token (lines "id<TAB>token<TAB>code")
   burst BASE CLIENTS LOGDIR STOP [UPLOADS=1]   one thread per client: chained autosaves (If-Match) and, with
                                       UPLOADS, an evidence upload every other step; every request sent and every
                                       acknowledgement logged, until the file STOP exists
@@ -11,6 +11,12 @@
   verify BASE CLIENTS LOGDIR          every acknowledged save is stored as acknowledged, every acknowledged upload listed
   store DB TARGET BLOBS               every evidence row has its file with the right hash and length; orphans counted
   outbox DB TARGET MAILS KILLS [WAIT] every drill e-mail sent, delivered once (at most one more per kill: ADR 0009)
+  probe BASE TOKEN ASSESSMENT COOKIE OUT STOP   every 100 ms: /health, an API read and a page (Accept: text/html),
+                                      one line per answer in OUT, until the file STOP exists
+  uploads BASE CLIENTS EXPECT COUNT SIZE_KB   COUNT uploads of distinct PDFs; EXPECT: ok (all stored), refused (all
+                                      503 with the store's bilingual title), fill (stored until the first refusal, then
+                                      refused); an autosave checked between uploads (the database is not the store)
+  outage OUT DOWN_AT UP_AT [MUST_SEE_UNHEALTHY=1]          the figures of a database outage from the probe's lines (times in epoch seconds)
 DB is sqlite (TARGET a file) or postgres (TARGET a database; PGHOST/PGPORT/PGUSER from the environment).
 Exits 1 on any failure."""
 import hashlib, json, os, random, select, socket, socketserver, sqlite3, subprocess, sys, threading, time, urllib.error, urllib.request, uuid
@@ -100,7 +106,7 @@ def clients(base, admin, out, count=8):
                 token = json.load(urllib.request.urlopen(request))["token"]
             except Exception:
                 continue
-            lines.append(f"{a['id']}\t{token}")
+            lines.append(f"{a['id']}\t{token}\t{org['code'].lower()}")
         if len(lines) >= count:
             break
     if len(lines) < count:
@@ -109,7 +115,7 @@ def clients(base, admin, out, count=8):
 
 
 def read_clients(path):
-    return [line.split("\t") for line in open(path).read().splitlines() if line]
+    return [line.split("\t")[:2] for line in open(path).read().splitlines() if line]
 
 
 def pdf(marker):
@@ -281,6 +287,99 @@ def outbox(db, target, mails, kills, wait="150"):
     return failures
 
 
+# ---- evidence store faults -------------------------------------------------------------------------------------
+STORE_TITLE = "ที่เก็บไฟล์หลักฐานไม่พร้อมใช้งาน"
+
+
+def uploads(base, clients_file, expect, count, size_kb):
+    assessment, token = read_clients(clients_file)[0]
+    stored, refused, other, saves_ok = 0, 0, [], 0
+    for i in range(int(count)):
+        content = pdf(f"store {expect} {i} {uuid.uuid4().hex}") + os.urandom(int(size_kb) * 1024 // 2).hex().encode()[: int(size_kb) * 1024]
+        status, headers, body = call(base, "POST", f"/api/v1/assessments/{assessment}/evidence", token,
+                                     multipart(content, f"store-{i}.pdf"), {"Accept-Language": "th"})
+        if status == 201:
+            stored += 1
+            if refused:
+                other.append("stored after a refusal")
+        elif status == 503 and "Retry-After" in headers and json.loads(body).get("title") == STORE_TITLE:
+            refused += 1
+        else:
+            other.append(f"{status} {body[:160].decode(errors='replace')}")
+        # An autosave between uploads: the database keeps working whatever the store does.
+        path = f"/api/v1/assessments/{assessment}/issues/1.1"
+        _, h, _ = call(base, "GET", path, token)
+        status, _, _ = call(base, "PUT", path, token, {"checked": ["1.1.B1"], "explanations": {"Basic": f"ระหว่างที่เก็บไฟล์{expect} {i}"}},
+                            {"If-Match": h.get("ETag") or h.get("etag")})
+        saves_ok += status == 200
+    good = {"ok": stored == int(count), "refused": refused == int(count), "fill": stored > 0 and refused > 0}[expect] and not other
+    print(f"  {expect}: {stored} stored, {refused} refused with 503 \"{STORE_TITLE}\" and Retry-After, {len(other)} other answers"
+          f"{' ' + '; '.join(other[:3]) if other else ''}; autosaves in between {saves_ok}/{count}")
+    return 0 if good and saves_ok == int(count) else 1
+
+
+# ---- outage probe ----------------------------------------------------------------------------------------------
+CLEAR_TITLES = ("ระบบขัดข้องชั่วคราว กรุณาลองใหม่", "ระบบไม่ว่างชั่วคราว")
+
+
+def probe(base, token, assessment, cookie, out, stop):
+    log = open(out, "w", buffering=1)
+
+    def one(kind, path, headers):
+        request = urllib.request.Request(base + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=5) as r:
+                status, body, h = r.status, r.read(), dict(r.headers)
+        except urllib.error.HTTPError as e:
+            status, body, h = e.code, e.read(), dict(e.headers)
+        except Exception as e:
+            log.write(f"{time.time():.3f}\t{kind}\t0\tno-answer\t{type(e).__name__}\n"); return
+        text = body.decode(errors="replace")
+        if status == 200:
+            verdict = "ok"
+        elif kind == "health":
+            verdict = "clear" if status == 503 and '"Unhealthy"' in text else "unclear"
+        elif kind == "api":
+            title = json.loads(text).get("title", "") if h.get("Content-Type", "").startswith("application/problem+json") else ""
+            verdict = "clear" if status == 503 and "Retry-After" in h and title in CLEAR_TITLES else "unclear"
+        else:
+            verdict = "clear" if status == 503 and "Retry-After" in h and any(t.split()[0] in text for t in CLEAR_TITLES) and "Exception" not in text else "unclear"
+        log.write(f"{time.time():.3f}\t{kind}\t{status}\t{verdict}\t{text[:120].replace(chr(9), ' ').replace(chr(10), ' ')}\n")
+
+    while not os.path.exists(stop):
+        one("health", "/health", {})
+        one("api", f"/api/v1/assessments/{assessment}/issues/1.1", {"Authorization": "Bearer " + token, "Accept-Language": "th"})
+        one("page", f"/assessments/{assessment}", {"Cookie": cookie, "Accept": "text/html"})
+        time.sleep(0.1)
+
+
+def outage(out, down_at, up_at, must_see_unhealthy="1"):
+    down_at, up_at = float(down_at), float(up_at)
+    lines = [l.split("\t") for l in open(out).read().splitlines()]
+    answers = [(float(t), kind, int(status), verdict) for t, kind, status, verdict, *_ in lines]
+    failing = [a for a in answers if a[3] != "ok" and a[0] >= down_at - 1]
+    unclear = [a for a in answers if a[3] in ("unclear", "no-answer")]
+    back = {}
+    for kind in ("health", "api", "page"):
+        bad = [a[0] for a in failing if a[1] == kind]
+        good_after = [a[0] for a in answers if a[1] == kind and a[3] == "ok" and a[0] > (max(bad) if bad else down_at)]
+        back[kind] = max(0.0, good_after[0] - up_at) if good_after else None  # 0: it never failed
+    by_kind = lambda kind, verdict: sum(1 for a in failing if a[1] == kind and a[3] == verdict)
+    print(f"  PostgreSQL down from restart to accepting again: {up_at - down_at:.1f} s; "
+          f"answers during the outage: health 503 Unhealthy {by_kind('health', 'clear')}, API 503 problem {by_kind('api', 'clear')}, "
+          f"page 503 friendly {by_kind('page', 'clear')}; unclear (500, stack trace, no answer) {len(unclear)}")
+    for a in unclear[:5]:
+        print(f"    unclear: {a}")
+    recovered = all(v is not None and v <= 10 for v in back.values())
+    print("  answering successfully again, seconds after PostgreSQL accepted connections: " +
+          ", ".join(f"{k} {v:.1f}" if v is not None else f"{k} never" for k, v in back.items()) + " (target <= 10 s, no restart of the application)")
+    # A plain restart can be over between two looks; a longer outage must show.
+    saw_unhealthy = by_kind("health", "clear") > 0 or must_see_unhealthy != "1"
+    if not saw_unhealthy:
+        print("  /health never answered Unhealthy during the outage")
+    return (0 if recovered else 1) + (1 if unclear else 0) + (0 if saw_unhealthy else 1)
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "smtp":
@@ -291,5 +390,7 @@ if __name__ == "__main__":
         burst(*args)
     elif command == "seed-outbox":
         seed_outbox(*args)
+    elif command == "probe":
+        probe(*args)
     else:
-        sys.exit(1 if {"verify": verify, "store": store, "outbox": outbox}[command](*args) else 0)
+        sys.exit(1 if {"verify": verify, "store": store, "outbox": outbox, "outage": outage, "uploads": uploads}[command](*args) else 0)
