@@ -14,17 +14,23 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Detail { get; private set; } = "";
 
+    /// <summary>The database cannot be reached: the page is drawn without asking it anything.</summary>
+    public bool WithoutDatabase { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        if (DatabaseBusy.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (TemporaryFault.Of(error) is { } fault)
         {
             // Nothing was saved; the browser still holds what was typed, so going back and sending again works.
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString();
-            (Title, Detail) = (DatabaseBusy.Title.ToString(), DatabaseBusy.Message.ToString() + " " +
+            Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString();
+            // The layout's menu reads the signed-in person's roles from the database: not while it is unreachable.
+            WithoutDatabase = DatabaseUnavailable.Is(error);
+            (Title, Detail) = (fault.Title.ToString(), fault.Message.ToString() + " " +
                 T("กดปุ่มย้อนกลับของเบราว์เซอร์ แล้วส่งแบบฟอร์มอีกครั้ง", "Use the browser's Back button and send the form again."));
             return;
         }

@@ -35,7 +35,18 @@ public sealed class SessionStamps(IMemoryCache cache)
         var stamp = principal?.FindFirstValue(stampClaim);
         if (Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && stamp is not null)
         {
-            var current = await CurrentAsync(userId, context.HttpContext);
+            Current? current;
+            try
+            {
+                current = await CurrentAsync(userId, context.HttpContext);
+            }
+            catch (Exception e) when (Web.DatabaseUnavailable.Is(e))
+            {
+                // The database cannot be reached: the cookie goes through unchecked (and the answer is not cached).
+                // Whatever the request does next needs the database too and answers 503 "try again"; rejecting here
+                // would send a signed-in person to the sign-in page, and throwing would fail the error page as well.
+                return;
+            }
             if (current is { Disabled: false } && current.Stamp == stamp) return;
         }
         // Only the cookie scheme exists here; the request continues anonymous (sign-in page, or 401 for the API).

@@ -47,6 +47,19 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public async Task<BlobInfo> SaveAsync(Stream content, CancellationToken ct = default)
     {
+        try
+        {
+            return await WriteAsync(content, ct);
+        }
+        catch (Exception e) when (BlobStoreUnavailableException.IsStoreFailure(e))
+        {
+            // Disk full (ENOSPC), read-only folder (EACCES/EROFS): the caller answers "try again later", no row is written.
+            throw new BlobStoreUnavailableException(e);
+        }
+    }
+
+    private async Task<BlobInfo> WriteAsync(Stream content, CancellationToken ct)
+    {
         var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         try
         {
@@ -85,7 +98,14 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
         finally
         {
-            File.Delete(temp);
+            try
+            {
+                File.Delete(temp); // a partly written file of a full disk goes at once, freeing its space
+            }
+            catch (Exception e) when (BlobStoreUnavailableException.IsStoreFailure(e))
+            {
+                // Read-only folder: nothing could be written there either; the start-up sweep removes any leftover.
+            }
         }
     }
 

@@ -18,10 +18,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             System.Globalization.CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
         var problem = Describe(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError) log.LogError(exception, "Unhandled exception");
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        if (TemporaryFault.Of(exception) is { } fault)
         {
-            log.LogWarning(exception, "Database busy; answered 503");
-            context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString();
+            log.Log(fault.Level, exception, "{What}", fault.LogText);
+            context.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString();
         }
         if (!new PathString(path).StartsWithSegments("/api")) return false;
         context.Response.StatusCode = problem.Status!.Value;
@@ -46,9 +46,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         {
             Status = StatusCodes.Status409Conflict, Title = Bilingual.T("มีผู้อื่นแก้ไขข้อมูลนี้ก่อนแล้ว", "Someone else changed this first"),
         },
-        _ when DatabaseBusy.Is(exception) => new ProblemDetails
+        _ when TemporaryFault.Of(exception) is { } fault => new ProblemDetails
         {
-            Status = StatusCodes.Status503ServiceUnavailable, Title = DatabaseBusy.Title.ToString(), Detail = DatabaseBusy.Message.ToString(),
+            Status = StatusCodes.Status503ServiceUnavailable, Title = fault.Title.ToString(), Detail = fault.Message.ToString(),
         },
         _ => new ProblemDetails
         {
