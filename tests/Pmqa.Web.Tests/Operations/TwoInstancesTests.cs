@@ -48,6 +48,22 @@ public abstract class TwoInstancesTests(ITwinApp twins)
     }
 
     [Fact]
+    public async Task A_file_uploaded_through_one_instance_downloads_through_the_other_byte_for_byte()
+    {
+        var team = await A.AgencyAsync();
+        var pdf = Features.Evidence.EvidenceFiles.Pdf("two-instances");
+        var uploaded = await team.Coordinator.PostAsync($"/api/v1/assessments/{team.AssessmentId}/evidence",
+            Features.Evidence.EvidenceFiles.Form(pdf, "รายงานผล.pdf", "1.1"));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var id = (await uploaded.JsonAsync()).GetProperty("id").GetString();
+
+        var onB = await twins.B.ApiAsync(team.CoordinatorEmail, Seed.Password);
+        var downloaded = await onB.GetAsync($"/api/v1/assessments/{team.AssessmentId}/evidence/{id}");
+        Assert.Equal(HttpStatusCode.OK, downloaded.StatusCode);
+        Assert.Equal(pdf, await downloaded.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Two_instances_reminding_of_the_same_late_action_at_once_tell_its_people_once()
     {
         _ = twins.B.Services; // started (with its own start-up reminder run) before the action is late
