@@ -52,6 +52,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
     public DbSet<CalendarReminder> CalendarReminders => Set<CalendarReminder>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<SharedPractice> SharedPractices => Set<SharedPractice>();
     public DbSet<DigitalService> DigitalServices => Set<DigitalService>();

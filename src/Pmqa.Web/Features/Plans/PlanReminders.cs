@@ -11,7 +11,9 @@ namespace Pmqa.Web.Features.Plans;
 /// Tells people, once, that an action of an approved plan is late (its owner and the agency's coordinators) or that a
 /// started follow-up report is past its deadline (the coordinators): in the application and by e-mail through the
 /// outbox (ADR 0009). "Once" is a column (<c>LateNotifiedAt</c>) set in the same save as the notifications, so a
-/// second run, or a second instance after the first committed, finds nothing to say.
+/// second run, or a second instance after the first committed, finds nothing to say; and a unique
+/// <see cref="Data.Entities.CalendarReminder"/> key per notice in that save, so that two instances that read the same
+/// late action at the same moment cannot both tell: the second save fails on the key and rolls back (ADR 0029).
 /// </summary>
 public sealed class PlanReminders(PmqaDbContext db, Notifier notifier, Recipients recipients, TimeProvider clock)
 {
@@ -33,6 +35,7 @@ public sealed class PlanReminders(PmqaDbContext db, Notifier notifier, Recipient
                 $"กิจกรรมนี้ครบกำหนด {PlanDates.Show(x.Action.EndDate, true)} แต่ยังไม่เสร็จ", $"It was due on {PlanDates.Show(x.Action.EndDate, false)} and is not done.",
                 PlanLinks.Page(x.PlanId)), ct);
             x.Action.LateNotifiedAt = now;
+            db.CalendarReminders.Add(new Data.Entities.CalendarReminder { Key = $"late-action:{x.Action.Id}", SentAt = now });
             told++;
         }
         var reports = await db.PlanReports
@@ -48,6 +51,7 @@ public sealed class PlanReminders(PmqaDbContext db, Notifier notifier, Recipient
                 $"กำหนดส่ง {ThaiTime.FormatDateTime(deadline!.Value, true)}", $"It was due on {ThaiTime.FormatDateTime(deadline.Value, false)}.",
                 PlanLinks.Report(x.Report.PlanId, x.Report.Id)), ct);
             x.Report.LateNotifiedAt = now;
+            db.CalendarReminders.Add(new Data.Entities.CalendarReminder { Key = $"late-report:{x.Report.Id}", SentAt = now });
             told++;
         }
         if (told > 0) await db.SaveChangesAsync(ct);

@@ -39,10 +39,9 @@ public static class AuthSetup
             .AddErrorDescriber<BilingualIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = SetPasswordLinkLifespan);
 
-        // Keys live beside the SQLite database so sign-ins survive a restart (configurable for a cluster).
-        services.AddDataProtection()
-            .SetApplicationName("pmqa")
-            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+        // Keys live in the database: sign-ins survive a restart and work on every instance (ADR 0029).
+        services.AddDataProtection().SetApplicationName("pmqa");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, KeysInDatabase>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>

@@ -22,6 +22,8 @@ public static class StartupTasks
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             await Data.DatabaseMigrator.MigrateAsync(db, log);
+        var imported = Auth.DatabaseKeyRepository.ImportFolder(db, app.Configuration["DataProtection:KeysPath"] ?? "data/keys");
+        if (imported > 0) log.LogInformation("Copied {Count} data-protection keys from the keys folder into the database", imported);
         await EnsureOpdcAsync(db);
         await LoadShippedPacksAsync(db, services.GetRequiredService<TimeProvider>(), log, app.Configuration);
         await BootstrapAdministratorAsync(app, services, log);
