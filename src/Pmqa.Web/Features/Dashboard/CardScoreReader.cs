@@ -11,7 +11,7 @@ namespace Pmqa.Web.Features.Dashboard;
 /// <summary>
 /// Reads the typed card scores (AssessmentCardScores, ADR 0023) into the facts that a figure shows or filters on,
 /// and takes the round's category and dimension statistics: on PostgreSQL in SQL (percentile_cont over the typed
-/// rows and over the verified score's JSON), elsewhere (SQLite, the small embedded default) in .NET from the same rows.
+/// self-assessed and verified rows), elsewhere (SQLite, the small embedded default) in .NET from the same rows.
 /// </summary>
 public sealed class CardScoreReader(PmqaDbContext db)
 {
@@ -49,15 +49,34 @@ public sealed class CardScoreReader(PmqaDbContext db)
         }
     }
 
-    /// <summary>Fills <see cref="AssessmentFact.Verified"/> of the verified ones among <paramref name="facts"/>.</summary>
+    /// <summary>Fills <see cref="AssessmentFact.Verified"/> of the verified ones among <paramref name="facts"/> from
+    /// the typed verified rows written at confirmation (categories and dimensions; issues are not read).</summary>
     public async Task FillVerifiedAsync(FrameworkPack pack, IEnumerable<AssessmentFact> facts, CancellationToken ct = default)
     {
         var verified = facts.Where(f => f.IsVerified).ToList();
         if (verified.Count == 0) return;
         var ids = verified.Select(f => f.AssessmentId).ToList();
-        var json = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.VerifiedScoreJson }).ToDictionaryAsync(a => a.Id, a => a.VerifiedScoreJson, ct);
-        foreach (var f in verified) f.Verified = RoundFacts.Verified(json.GetValueOrDefault(f.AssessmentId), pack);
+        var rows = await db.AssessmentVerifiedScores.AsNoTracking()
+            .Where(s => ids.Contains(s.AssessmentId) && s.Part != AssessmentCardScore.Issue)
+            .Select(s => new { s.AssessmentId, s.Part, s.Code, s.Score }).ToListAsync(ct);
+        var byId = rows.GroupBy(r => r.AssessmentId).ToDictionary(g => g.Key);
+        var categoryIndex = pack.Categories.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        // SQLite keeps decimals as text and gives 100.00 back as 100.0: adding 0.00 restores the 2 decimals the
+        // verified score (and so its JSON) was rounded to.
+        var text = !db.Database.IsNpgsql();
+        foreach (var f in verified)
+        {
+            if (!byId.TryGetValue(f.AssessmentId, out var own)) continue;
+            var categories = new decimal?[pack.Categories.Count];
+            var dimensions = new Dictionary<string, decimal>();
+            foreach (var row in own)
+            {
+                var score = text ? row.Score + 0.00m : row.Score;
+                if (row.Part == AssessmentCardScore.Dimension) dimensions[row.Code] = score;
+                else if (categoryIndex.TryGetValue(row.Code, out var i)) categories[i] = score;
+            }
+            f.Verified = new VerifiedFigures(categories, dimensions);
+        }
     }
 
     /// <summary>Fills <see cref="AssessmentFact.Ticks"/> of <paramref name="facts"/>: one character per checklist item.</summary>
@@ -101,28 +120,22 @@ public sealed class CardScoreReader(PmqaDbContext db)
             GROUP BY s."Part", s."Code"
             """).ToListAsync(ct);
         var verified = await db.Database.SqlQuery<PartQuartileRow>($"""
-            SELECT p."Part" AS "Part", p."Code" AS "Code", count(*)::int AS "Count",
-                   percentile_cont(0.25) WITHIN GROUP (ORDER BY p."Score") AS "Q1",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY p."Score") AS "Median",
-                   percentile_cont(0.75) WITHIN GROUP (ORDER BY p."Score") AS "Q3"
-            FROM (SELECT 0::smallint AS "Part", e->>'code' AS "Code", (e->>'score')::numeric AS "Score"
-                  FROM "Assessments" a, jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'categories') e
-                  WHERE a."Id" = ANY({verifiedIds})
-                  UNION ALL
-                  SELECT 1::smallint, e->>'code', (e->>'score')::numeric
-                  FROM "Assessments" a, jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'dimensions') e
-                  WHERE a."Id" = ANY({verifiedIds})) p
-            GROUP BY p."Part", p."Code"
+            SELECT v."Part" AS "Part", v."Code" AS "Code", count(*)::int AS "Count",
+                   percentile_cont(0.25) WITHIN GROUP (ORDER BY v."Score") AS "Q1",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY v."Score") AS "Median",
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY v."Score") AS "Q3"
+            FROM "AssessmentVerifiedScores" v
+            WHERE v."Part" IN (0, 1) AND v."AssessmentId" = ANY({verifiedIds})
+            GROUP BY v."Part", v."Code"
             """).ToListAsync(ct);
         // Calibration: the shown (rounded) self-assessed category score less the verified one, per verified assessment.
         var gaps = await db.Database.SqlQuery<GapRow>($"""
             SELECT g."Code" AS "Code", count(*)::int AS "Pairs", avg(g."Gap") AS "Mean",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap") AS "Median"
-            FROM (SELECT e->>'code' AS "Code", round(s."Score", 2) - (e->>'score')::numeric AS "Gap"
-                  FROM "Assessments" a
-                  CROSS JOIN jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'categories') e
-                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = a."Id" AND s."Part" = 0 AND s."Code" = e->>'code'
-                  WHERE a."Id" = ANY({verifiedIds})) g
+            FROM (SELECT v."Code" AS "Code", round(s."Score", 2) - v."Score" AS "Gap"
+                  FROM "AssessmentVerifiedScores" v
+                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = v."AssessmentId" AND s."Part" = 0 AND s."Code" = v."Code"
+                  WHERE v."Part" = 0 AND v."AssessmentId" = ANY({verifiedIds})) g
             GROUP BY g."Code"
             """).ToListAsync(ct);
         return new PartStatistics(
