@@ -79,6 +79,46 @@ public sealed class CardScoreReader(PmqaDbContext db)
         }
     }
 
+    /// <summary>
+    /// The heat map's page of <paramref name="scored"/> (already filtered), in the order of <see cref="RoundDashboard.Sort"/>,
+    /// with every score of the page's rows read. Sorted by an issue on PostgreSQL, the ordering and paging are SQL's:
+    /// only the page's 50 ids come back, not one score per organisation of the round.
+    /// </summary>
+    public async Task<List<AssessmentFact>> HeatmapPageAsync(FrameworkPack pack, IReadOnlyList<AssessmentFact> scored, Sorting sorting, CancellationToken ct = default)
+    {
+        var skip = (sorting.Page - 1) * RoundDashboard.PageSize;
+        List<AssessmentFact> page;
+        if (pack.FindIssue(sorting.Key) is not null && db.Database.IsNpgsql())
+        {
+            var ids = scored.Select(f => f.AssessmentId).ToArray();
+            var codes = scored.Select(f => f.Code).ToArray();
+            // As RoundDashboard.Sort: the shown (rounded) score, a missing one below any score, ties by code in
+            // ordinal order (COLLATE "C"), always ascending.
+            var issue = sorting.Key;
+            var take = RoundDashboard.PageSize;
+            var pageIds = await (sorting.Descending
+                ? db.Database.SqlQuery<Guid>($"""
+                    SELECT x.id AS "Value" FROM unnest({ids}, {codes}) AS x(id, code)
+                    LEFT JOIN "AssessmentCardScores" s ON s."AssessmentId" = x.id AND s."Part" = 2 AND s."Code" = {issue}
+                    ORDER BY round(s."Score", 2) DESC NULLS LAST, x.code COLLATE "C" OFFSET {skip} LIMIT {take}
+                    """)
+                : db.Database.SqlQuery<Guid>($"""
+                    SELECT x.id AS "Value" FROM unnest({ids}, {codes}) AS x(id, code)
+                    LEFT JOIN "AssessmentCardScores" s ON s."AssessmentId" = x.id AND s."Part" = 2 AND s."Code" = {issue}
+                    ORDER BY round(s."Score", 2) ASC NULLS FIRST, x.code COLLATE "C" OFFSET {skip} LIMIT {take}
+                    """)).ToListAsync(ct);
+            var byId = scored.ToDictionary(f => f.AssessmentId);
+            page = [.. pageIds.Select(id => byId[id])];
+        }
+        else
+        {
+            if (pack.FindIssue(sorting.Key) is not null) await FillSelfAsync(pack, scored, AssessmentCardScore.Issue, sorting.Key, ct);
+            page = [.. RoundDashboard.Sort(pack, scored, sorting, f => Scoring.Round(f.SelfTotal)).Skip(skip).Take(RoundDashboard.PageSize)];
+        }
+        await FillSelfAsync(pack, page, ct: ct);
+        return page;
+    }
+
     /// <summary>Fills <see cref="AssessmentFact.Ticks"/> of <paramref name="facts"/>: one character per checklist item.</summary>
     public async Task FillTicksAsync(IReadOnlyCollection<AssessmentFact> facts, CancellationToken ct = default)
     {

@@ -21,16 +21,13 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<DashboardView>();
         if (Sorting.Parse(sort, desc, page, data.Pack) is not { } sorting)
             return new ValidationErrors().Add("sort", "เรียงได้ตาม code, name, total, verified หรือรหัสประเด็น", "Sort by code, name, total, verified or an issue's code.");
-        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, an issue's
-        // scores when the heat map is sorted by it, the heat map page's scores, and the statistics (SQL on PostgreSQL).
+        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, the heat map's
+        // page (ordered and paged in SQL when sorted by an issue) and the statistics (SQL on PostgreSQL).
         var scored = data.Facts.Where(f => f.Scored).ToList();
         await reader.FillTicksAsync(scored, ct);
-        if (data.Pack.FindIssue(sorting.Key) is not null) await reader.FillSelfAsync(data.Pack, scored, AssessmentCardScore.Issue, sorting.Key, ct);
-        var heatPage = RoundDashboard.Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal))
-            .Skip((sorting.Page - 1) * RoundDashboard.PageSize).Take(RoundDashboard.PageSize).ToList();
-        await reader.FillSelfAsync(data.Pack, heatPage, ct: ct);
+        var heatPage = await reader.HeatmapPageAsync(data.Pack, scored, sorting, ct);
         var stats = await reader.StatisticsAsync(data, ct);
-        return RoundDashboard.Build(data, sorting, stats);
+        return RoundDashboard.Build(data, sorting, stats, heatPage);
     }
 
     public async Task<Outcome<OrganizationList>> OrganizationsAsync(Guid roundId, DashboardFilter filter, DrillQuery query, CancellationToken ct = default)
