@@ -149,29 +149,27 @@ public sealed class CardScoreReader(PmqaDbContext db)
         }
         var scoredIds = data.Facts.Where(f => f.Scored).Select(f => f.AssessmentId).ToArray();
         var verifiedIds = data.Facts.Where(f => f.IsVerified).Select(f => f.AssessmentId).ToArray();
-        // percentile_cont interpolates linearly between the closest ranks, as Statistics.QuartilesOf does.
-        var self = await db.Database.SqlQuery<PartQuartileRow>($"""
-            SELECT s."Part" AS "Part", s."Code" AS "Code", count(*)::int AS "Count",
+        // One round trip for the three (basis 0 self over the submitted, 1 verified over the verified, 2 the
+        // calibration gaps). percentile_cont interpolates linearly between the closest ranks, as Statistics.QuartilesOf does.
+        var rows = await db.Database.SqlQuery<StatisticRow>($"""
+            SELECT 0 AS "Basis", s."Part" AS "Part", s."Code" AS "Code", count(*)::int AS "Count",
                    percentile_cont(0.25) WITHIN GROUP (ORDER BY s."Score") AS "Q1",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY s."Score") AS "Median",
-                   percentile_cont(0.75) WITHIN GROUP (ORDER BY s."Score") AS "Q3"
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY s."Score") AS "Q3", NULL::numeric AS "Mean"
             FROM "AssessmentCardScores" s
             WHERE s."Part" IN (0, 1) AND s."AssessmentId" = ANY({scoredIds})
             GROUP BY s."Part", s."Code"
-            """).ToListAsync(ct);
-        var verified = await db.Database.SqlQuery<PartQuartileRow>($"""
-            SELECT v."Part" AS "Part", v."Code" AS "Code", count(*)::int AS "Count",
-                   percentile_cont(0.25) WITHIN GROUP (ORDER BY v."Score") AS "Q1",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY v."Score") AS "Median",
-                   percentile_cont(0.75) WITHIN GROUP (ORDER BY v."Score") AS "Q3"
+            UNION ALL
+            SELECT 1, v."Part", v."Code", count(*)::int,
+                   percentile_cont(0.25) WITHIN GROUP (ORDER BY v."Score"),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY v."Score"),
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY v."Score"), NULL::numeric
             FROM "AssessmentVerifiedScores" v
             WHERE v."Part" IN (0, 1) AND v."AssessmentId" = ANY({verifiedIds})
             GROUP BY v."Part", v."Code"
-            """).ToListAsync(ct);
-        // Calibration: the shown (rounded) self-assessed category score less the verified one, per verified assessment.
-        var gaps = await db.Database.SqlQuery<GapRow>($"""
-            SELECT g."Code" AS "Code", count(*)::int AS "Pairs", avg(g."Gap") AS "Mean",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap") AS "Median"
+            UNION ALL
+            -- Calibration: the shown (rounded) self-assessed category score less the verified one, per verified assessment.
+            SELECT 2, 0::smallint, g."Code", count(*)::int, 0, percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap"), 0, avg(g."Gap")
             FROM (SELECT v."Code" AS "Code", round(s."Score", 2) - v."Score" AS "Gap"
                   FROM "AssessmentVerifiedScores" v
                   JOIN "AssessmentCardScores" s ON s."AssessmentId" = v."AssessmentId" AND s."Part" = 0 AND s."Code" = v."Code"
@@ -179,21 +177,19 @@ public sealed class CardScoreReader(PmqaDbContext db)
             GROUP BY g."Code"
             """).ToListAsync(ct);
         return new PartStatistics(
-            self.ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
-            verified.ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
-            gaps.ToDictionary(r => r.Code, r => new OverstatementView(r.Pairs, Scoring.Round(r.Mean), Scoring.Round(Exact(r.Median)))));
+            rows.Where(r => r.Basis == 0).ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
+            rows.Where(r => r.Basis == 1).ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
+            rows.Where(r => r.Basis == 2).ToDictionary(r => r.Code, r => new OverstatementView(r.Count, Scoring.Round(r.Mean!.Value), Scoring.Round(Exact(r.Median)))));
     }
 
     /// <summary>percentile_cont answers in double precision: back to the decimal it interpolated (15 significant
     /// digits), so that rounding to 2 decimals gives what <see cref="Statistics.QuartilesOf"/> gives.</summary>
     private static decimal Exact(double value) => (decimal)value;
 
-    public sealed record PartQuartileRow(short Part, string Code, int Count, double Q1, double Median, double Q3)
+    public sealed record StatisticRow(int Basis, short Part, string Code, int Count, double Q1, double Median, double Q3, decimal? Mean)
     {
         public Quartiles ToQuartiles() => new(Count, Scoring.Round(Exact(Q1)), Scoring.Round(Exact(Median)), Scoring.Round(Exact(Q3)));
     }
-
-    public sealed record GapRow(string Code, int Pairs, decimal Mean, double Median);
 }
 
 /// <summary>The round's category and dimension statistics by (part, code), from SQL or from the facts in memory.</summary>

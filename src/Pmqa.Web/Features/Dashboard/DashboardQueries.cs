@@ -97,7 +97,9 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         await cards.ReadAsync(await db.Assessments.Include(a => a.Round).SingleAsync(a => a.Id == assessmentId, ct), ct);
         var loaded = await facts.LoadAsync(own.RoundId, DashboardFilter.All with { Type = own.Type }, ct, refreshStale: false);
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<BenchmarkView>();
-        await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Category, ct: ct);
+        // Only the group (the submitted of the type) and the agency itself are read: drafts and not-started ones of
+        // the type count in neither.
+        await reader.FillSelfAsync(data.Pack, [.. data.Facts.Where(f => f.Scored || f.AssessmentId == assessmentId)], AssessmentCardScore.Category, ct: ct);
         var group = data.Facts.Where(f => f.Scored && f.Self.Categories.Length > 0).ToList();
         // Not started: a card may not exist yet, and the agency's figures are then all 0.
         var me = data.Facts.Single(f => f.AssessmentId == assessmentId);
