@@ -10,7 +10,11 @@
 # scale > organizations: after generating, the generated organisations, their assessments (without the frozen
 # snapshot) and score cards are copied in SQL until about <scale> organisations hold an assessment each year, for a
 # machine on which the generator cannot make thousands of agencies in time. The copies are real rows the dashboard
-# reads like any other (no answers: they count as submitted or beyond, never as "not started"), typed score rows too.
+# reads like any other (no answers: they count as submitted or beyond, never as "not started"), typed score rows
+# (self-assessed and verified) too.
+# DASHBOARD_DB=<dir>: keep the PostgreSQL cluster in <dir> after the run; when <dir> already holds one, reuse it (no
+# generating, no copying: the first three arguments then only name what was generated). The application migrates it
+# on start, so a rerun after a change measures the new code on the same rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 organizations=${1:-500}
@@ -31,10 +35,13 @@ email=bench@opdc.go.th
 password=Bench-pass-2026
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 
-mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o \
-  "-k $work/pg -p 55434 -c listen_addresses=127.0.0.1 -c max_connections=100" >/dev/null
+pg_dir=${DASHBOARD_DB:-$work/pg}
+reuse=0
+[[ -n ${DASHBOARD_DB:-} && -f $pg_dir/data/PG_VERSION ]] && reuse=1
+mkdir -p "$pg_dir"; ((EUID == 0)) && chown postgres: "$pg_dir"
+((reuse)) || as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pg_bin/pg_ctl" start -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
+  "-k $pg_dir -p 55434 -c listen_addresses=127.0.0.1 -c max_connections=100" >/dev/null
 export Database__Provider=Postgres
 export ConnectionStrings__Default="Host=127.0.0.1;Port=55434;Username=postgres;Database=pmqa_dashboard"
 export Storage__Path=$work/blobs
@@ -42,6 +49,7 @@ export Storage__Path=$work/blobs
 # The same organisations every year (same seed and N); each fiscal year its own round, filled and partly reviewed.
 first_year=$(date -u +%Y); first_year=$((first_year + 543 + ($(date -u +%-m) >= 10 ? 1 : 0)))
 start=$(date +%s)
+((reuse)) && { echo "# reusing the cluster in $pg_dir"; years=0; scale=0; }
 for ((y = 0; y < years; y++)); do
   fy=$((first_year + y))
   echo "# generating $organizations organisations for fiscal year $fy"
@@ -75,6 +83,8 @@ INSERT INTO "AssessmentScoreCards" SELECT (jsonb_populate_record(NULL::"Assessme
   FROM "AssessmentScoreCards" c JOIN a_map m ON m.aid = c."AssessmentId";
 INSERT INTO "AssessmentCardScores" SELECT (jsonb_populate_record(NULL::"AssessmentCardScores", to_jsonb(s) || jsonb_build_object('AssessmentId', m.naid))).*
   FROM "AssessmentCardScores" s JOIN a_map m ON m.aid = s."AssessmentId";
+INSERT INTO "AssessmentVerifiedScores" SELECT (jsonb_populate_record(NULL::"AssessmentVerifiedScores", to_jsonb(v) || jsonb_build_object('AssessmentId', m.naid))).*
+  FROM "AssessmentVerifiedScores" v JOIN a_map m ON m.aid = v."AssessmentId";
 ANALYZE;
 SQL
   echo "# assessments, rounds: $(psql_db -tAc 'SELECT count(*), count(DISTINCT "RoundId") FROM "Assessments"')"

@@ -22,6 +22,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<IssueAnswer> IssueAnswers => Set<IssueAnswer>();
     public DbSet<AssessmentScoreCard> AssessmentScoreCards => Set<AssessmentScoreCard>();
     public DbSet<AssessmentCardScore> AssessmentCardScores => Set<AssessmentCardScore>();
+    public DbSet<AssessmentVerifiedScore> AssessmentVerifiedScores => Set<AssessmentVerifiedScore>();
     public DbSet<ProfileAnswer> ProfileAnswers => Set<ProfileAnswer>();
     public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();

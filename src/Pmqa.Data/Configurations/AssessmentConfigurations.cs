@@ -97,3 +97,13 @@ internal sealed class AssessmentCardScoreConfiguration : IEntityTypeConfiguratio
         b.HasIndex(s => new { s.Part, s.Code, s.AssessmentId });
     }
 }
+
+internal sealed class AssessmentVerifiedScoreConfiguration : IEntityTypeConfiguration<AssessmentVerifiedScore>
+{
+    public void Configure(EntityTypeBuilder<AssessmentVerifiedScore> b)
+    {
+        b.HasKey(s => new { s.AssessmentId, s.Part, s.Position });
+        b.HasOne<Assessment>().WithMany().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Code).HasMaxLength(16).IsRequired();
+    }
+}

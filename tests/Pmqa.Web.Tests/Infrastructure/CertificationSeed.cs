@@ -27,6 +27,9 @@ public static class CertificationSeed
             assessment.VerifiedTotal = JsonDocument.Parse(verifiedJson).RootElement.GetProperty("total").GetDecimal();
             assessment.FinalScoreJson = finalJson;
             assessment.FinalTotal = finalJson is null ? null : JsonDocument.Parse(finalJson).RootElement.GetProperty("total").GetDecimal();
+            // Confirmation writes the verified score's typed rows with its JSON; so does this shortcut.
+            await Pmqa.Web.Features.Assessments.VerifiedScoreRows.StageAsync(db, assessmentId,
+                JsonSerializer.Deserialize<Pmqa.Web.Features.Assessments.ScoreJson>(verifiedJson)!);
             return await db.SaveChangesAsync();
         });
 

@@ -11,7 +11,7 @@ namespace Pmqa.Web.Features.Dashboard;
 /// <summary>
 /// Reads the typed card scores (AssessmentCardScores, ADR 0023) into the facts that a figure shows or filters on,
 /// and takes the round's category and dimension statistics: on PostgreSQL in SQL (percentile_cont over the typed
-/// rows and over the verified score's JSON), elsewhere (SQLite, the small embedded default) in .NET from the same rows.
+/// self-assessed and verified rows), elsewhere (SQLite, the small embedded default) in .NET from the same rows.
 /// </summary>
 public sealed class CardScoreReader(PmqaDbContext db)
 {
@@ -49,15 +49,74 @@ public sealed class CardScoreReader(PmqaDbContext db)
         }
     }
 
-    /// <summary>Fills <see cref="AssessmentFact.Verified"/> of the verified ones among <paramref name="facts"/>.</summary>
+    /// <summary>Fills <see cref="AssessmentFact.Verified"/> of the verified ones among <paramref name="facts"/> from
+    /// the typed verified rows written at confirmation (categories and dimensions; issues are not read).</summary>
     public async Task FillVerifiedAsync(FrameworkPack pack, IEnumerable<AssessmentFact> facts, CancellationToken ct = default)
     {
         var verified = facts.Where(f => f.IsVerified).ToList();
         if (verified.Count == 0) return;
         var ids = verified.Select(f => f.AssessmentId).ToList();
-        var json = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.VerifiedScoreJson }).ToDictionaryAsync(a => a.Id, a => a.VerifiedScoreJson, ct);
-        foreach (var f in verified) f.Verified = RoundFacts.Verified(json.GetValueOrDefault(f.AssessmentId), pack);
+        var rows = await db.AssessmentVerifiedScores.AsNoTracking()
+            .Where(s => ids.Contains(s.AssessmentId) && s.Part != AssessmentCardScore.Issue)
+            .Select(s => new { s.AssessmentId, s.Part, s.Code, s.Score }).ToListAsync(ct);
+        var byId = rows.GroupBy(r => r.AssessmentId).ToDictionary(g => g.Key);
+        var categoryIndex = pack.Categories.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        // SQLite keeps decimals as text and gives 100.00 back as 100.0: adding 0.00 restores the 2 decimals the
+        // verified score (and so its JSON) was rounded to.
+        var text = !db.Database.IsNpgsql();
+        foreach (var f in verified)
+        {
+            if (!byId.TryGetValue(f.AssessmentId, out var own)) continue;
+            var categories = new decimal?[pack.Categories.Count];
+            var dimensions = new Dictionary<string, decimal>();
+            foreach (var row in own)
+            {
+                var score = text ? row.Score + 0.00m : row.Score;
+                if (row.Part == AssessmentCardScore.Dimension) dimensions[row.Code] = score;
+                else if (categoryIndex.TryGetValue(row.Code, out var i)) categories[i] = score;
+            }
+            f.Verified = new VerifiedFigures(categories, dimensions);
+        }
+    }
+
+    /// <summary>
+    /// The heat map's page of <paramref name="scored"/> (already filtered), in the order of <see cref="RoundDashboard.Sort"/>,
+    /// with every score of the page's rows read. Sorted by an issue on PostgreSQL, the ordering and paging are SQL's:
+    /// only the page's 50 ids come back, not one score per organisation of the round.
+    /// </summary>
+    public async Task<List<AssessmentFact>> HeatmapPageAsync(FrameworkPack pack, IReadOnlyList<AssessmentFact> scored, Sorting sorting, CancellationToken ct = default)
+    {
+        var skip = (sorting.Page - 1) * RoundDashboard.PageSize;
+        List<AssessmentFact> page;
+        if (pack.FindIssue(sorting.Key) is not null && db.Database.IsNpgsql())
+        {
+            var ids = scored.Select(f => f.AssessmentId).ToArray();
+            var codes = scored.Select(f => f.Code).ToArray();
+            // As RoundDashboard.Sort: the shown (rounded) score, a missing one below any score, ties by code in
+            // ordinal order (COLLATE "C"), always ascending.
+            var issue = sorting.Key;
+            var take = RoundDashboard.PageSize;
+            var pageIds = await (sorting.Descending
+                ? db.Database.SqlQuery<Guid>($"""
+                    SELECT x.id AS "Value" FROM unnest({ids}, {codes}) AS x(id, code)
+                    LEFT JOIN "AssessmentCardScores" s ON s."AssessmentId" = x.id AND s."Part" = 2 AND s."Code" = {issue}
+                    ORDER BY round(s."Score", 2) DESC NULLS LAST, x.code COLLATE "C" OFFSET {skip} LIMIT {take}
+                    """)
+                : db.Database.SqlQuery<Guid>($"""
+                    SELECT x.id AS "Value" FROM unnest({ids}, {codes}) AS x(id, code)
+                    LEFT JOIN "AssessmentCardScores" s ON s."AssessmentId" = x.id AND s."Part" = 2 AND s."Code" = {issue}
+                    ORDER BY round(s."Score", 2) ASC NULLS FIRST, x.code COLLATE "C" OFFSET {skip} LIMIT {take}
+                    """)).ToListAsync(ct);
+            var byId = scored.ToDictionary(f => f.AssessmentId);
+            page = [.. pageIds.Select(id => byId[id])];
+        }
+        else
+        {
+            if (pack.FindIssue(sorting.Key) is not null) await FillSelfAsync(pack, scored, AssessmentCardScore.Issue, sorting.Key, ct);
+            page = [.. RoundDashboard.Sort(pack, scored, sorting, f => Scoring.Round(f.SelfTotal)).Skip(skip).Take(RoundDashboard.PageSize)];
+        }
+        await FillSelfAsync(pack, page, ct: ct);
+        return page;
     }
 
     /// <summary>Fills <see cref="AssessmentFact.Ticks"/> of <paramref name="facts"/>: one character per checklist item.</summary>
@@ -90,57 +149,47 @@ public sealed class CardScoreReader(PmqaDbContext db)
         }
         var scoredIds = data.Facts.Where(f => f.Scored).Select(f => f.AssessmentId).ToArray();
         var verifiedIds = data.Facts.Where(f => f.IsVerified).Select(f => f.AssessmentId).ToArray();
-        // percentile_cont interpolates linearly between the closest ranks, as Statistics.QuartilesOf does.
-        var self = await db.Database.SqlQuery<PartQuartileRow>($"""
-            SELECT s."Part" AS "Part", s."Code" AS "Code", count(*)::int AS "Count",
+        // One round trip for the three (basis 0 self over the submitted, 1 verified over the verified, 2 the
+        // calibration gaps). percentile_cont interpolates linearly between the closest ranks, as Statistics.QuartilesOf does.
+        var rows = await db.Database.SqlQuery<StatisticRow>($"""
+            SELECT 0 AS "Basis", s."Part" AS "Part", s."Code" AS "Code", count(*)::int AS "Count",
                    percentile_cont(0.25) WITHIN GROUP (ORDER BY s."Score") AS "Q1",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY s."Score") AS "Median",
-                   percentile_cont(0.75) WITHIN GROUP (ORDER BY s."Score") AS "Q3"
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY s."Score") AS "Q3", NULL::numeric AS "Mean"
             FROM "AssessmentCardScores" s
             WHERE s."Part" IN (0, 1) AND s."AssessmentId" = ANY({scoredIds})
             GROUP BY s."Part", s."Code"
-            """).ToListAsync(ct);
-        var verified = await db.Database.SqlQuery<PartQuartileRow>($"""
-            SELECT p."Part" AS "Part", p."Code" AS "Code", count(*)::int AS "Count",
-                   percentile_cont(0.25) WITHIN GROUP (ORDER BY p."Score") AS "Q1",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY p."Score") AS "Median",
-                   percentile_cont(0.75) WITHIN GROUP (ORDER BY p."Score") AS "Q3"
-            FROM (SELECT 0::smallint AS "Part", e->>'code' AS "Code", (e->>'score')::numeric AS "Score"
-                  FROM "Assessments" a, jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'categories') e
-                  WHERE a."Id" = ANY({verifiedIds})
-                  UNION ALL
-                  SELECT 1::smallint, e->>'code', (e->>'score')::numeric
-                  FROM "Assessments" a, jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'dimensions') e
-                  WHERE a."Id" = ANY({verifiedIds})) p
-            GROUP BY p."Part", p."Code"
-            """).ToListAsync(ct);
-        // Calibration: the shown (rounded) self-assessed category score less the verified one, per verified assessment.
-        var gaps = await db.Database.SqlQuery<GapRow>($"""
-            SELECT g."Code" AS "Code", count(*)::int AS "Pairs", avg(g."Gap") AS "Mean",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap") AS "Median"
-            FROM (SELECT e->>'code' AS "Code", round(s."Score", 2) - (e->>'score')::numeric AS "Gap"
-                  FROM "Assessments" a
-                  CROSS JOIN jsonb_array_elements(a."VerifiedScoreJson"::jsonb->'categories') e
-                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = a."Id" AND s."Part" = 0 AND s."Code" = e->>'code'
-                  WHERE a."Id" = ANY({verifiedIds})) g
+            UNION ALL
+            SELECT 1, v."Part", v."Code", count(*)::int,
+                   percentile_cont(0.25) WITHIN GROUP (ORDER BY v."Score"),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY v."Score"),
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY v."Score"), NULL::numeric
+            FROM "AssessmentVerifiedScores" v
+            WHERE v."Part" IN (0, 1) AND v."AssessmentId" = ANY({verifiedIds})
+            GROUP BY v."Part", v."Code"
+            UNION ALL
+            -- Calibration: the shown (rounded) self-assessed category score less the verified one, per verified assessment.
+            SELECT 2, 0::smallint, g."Code", count(*)::int, 0, percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap"), 0, avg(g."Gap")
+            FROM (SELECT v."Code" AS "Code", round(s."Score", 2) - v."Score" AS "Gap"
+                  FROM "AssessmentVerifiedScores" v
+                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = v."AssessmentId" AND s."Part" = 0 AND s."Code" = v."Code"
+                  WHERE v."Part" = 0 AND v."AssessmentId" = ANY({verifiedIds})) g
             GROUP BY g."Code"
             """).ToListAsync(ct);
         return new PartStatistics(
-            self.ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
-            verified.ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
-            gaps.ToDictionary(r => r.Code, r => new OverstatementView(r.Pairs, Scoring.Round(r.Mean), Scoring.Round(Exact(r.Median)))));
+            rows.Where(r => r.Basis == 0).ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
+            rows.Where(r => r.Basis == 1).ToDictionary(r => (r.Part, r.Code), r => r.ToQuartiles()),
+            rows.Where(r => r.Basis == 2).ToDictionary(r => r.Code, r => new OverstatementView(r.Count, Scoring.Round(r.Mean!.Value), Scoring.Round(Exact(r.Median)))));
     }
 
     /// <summary>percentile_cont answers in double precision: back to the decimal it interpolated (15 significant
     /// digits), so that rounding to 2 decimals gives what <see cref="Statistics.QuartilesOf"/> gives.</summary>
     private static decimal Exact(double value) => (decimal)value;
 
-    public sealed record PartQuartileRow(short Part, string Code, int Count, double Q1, double Median, double Q3)
+    public sealed record StatisticRow(int Basis, short Part, string Code, int Count, double Q1, double Median, double Q3, decimal? Mean)
     {
         public Quartiles ToQuartiles() => new(Count, Scoring.Round(Exact(Q1)), Scoring.Round(Exact(Median)), Scoring.Round(Exact(Q3)));
     }
-
-    public sealed record GapRow(string Code, int Pairs, decimal Mean, double Median);
 }
 
 /// <summary>The round's category and dimension statistics by (part, code), from SQL or from the facts in memory.</summary>

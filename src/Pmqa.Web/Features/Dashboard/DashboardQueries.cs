@@ -21,16 +21,13 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<DashboardView>();
         if (Sorting.Parse(sort, desc, page, data.Pack) is not { } sorting)
             return new ValidationErrors().Add("sort", "เรียงได้ตาม code, name, total, verified หรือรหัสประเด็น", "Sort by code, name, total, verified or an issue's code.");
-        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, an issue's
-        // scores when the heat map is sorted by it, the heat map page's scores, and the statistics (SQL on PostgreSQL).
+        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, the heat map's
+        // page (ordered and paged in SQL when sorted by an issue) and the statistics (SQL on PostgreSQL).
         var scored = data.Facts.Where(f => f.Scored).ToList();
         await reader.FillTicksAsync(scored, ct);
-        if (data.Pack.FindIssue(sorting.Key) is not null) await reader.FillSelfAsync(data.Pack, scored, AssessmentCardScore.Issue, sorting.Key, ct);
-        var heatPage = RoundDashboard.Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal))
-            .Skip((sorting.Page - 1) * RoundDashboard.PageSize).Take(RoundDashboard.PageSize).ToList();
-        await reader.FillSelfAsync(data.Pack, heatPage, ct: ct);
+        var heatPage = await reader.HeatmapPageAsync(data.Pack, scored, sorting, ct);
         var stats = await reader.StatisticsAsync(data, ct);
-        return RoundDashboard.Build(data, sorting, stats);
+        return RoundDashboard.Build(data, sorting, stats, heatPage);
     }
 
     public async Task<Outcome<OrganizationList>> OrganizationsAsync(Guid roundId, DashboardFilter filter, DrillQuery query, CancellationToken ct = default)
@@ -100,7 +97,9 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         await cards.ReadAsync(await db.Assessments.Include(a => a.Round).SingleAsync(a => a.Id == assessmentId, ct), ct);
         var loaded = await facts.LoadAsync(own.RoundId, DashboardFilter.All with { Type = own.Type }, ct, refreshStale: false);
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<BenchmarkView>();
-        await reader.FillSelfAsync(data.Pack, data.Facts, AssessmentCardScore.Category, ct: ct);
+        // Only the group (the submitted of the type) and the agency itself are read: drafts and not-started ones of
+        // the type count in neither.
+        await reader.FillSelfAsync(data.Pack, [.. data.Facts.Where(f => f.Scored || f.AssessmentId == assessmentId)], AssessmentCardScore.Category, ct: ct);
         var group = data.Facts.Where(f => f.Scored && f.Self.Categories.Length > 0).ToList();
         // Not started: a card may not exist yet, and the agency's figures are then all 0.
         var me = data.Facts.Single(f => f.AssessmentId == assessmentId);

@@ -15,7 +15,9 @@ public static class RoundDashboard
     public const int PageSize = 50;
     public const int MissedListed = 20;
 
-    public static DashboardView Build(RoundData data, Sorting heatmap, PartStatistics stats)
+    /// <param name="heatPage">The heat map's page as read (<see cref="CardScoreReader.HeatmapPageAsync"/>); null: sorted
+    /// and paged here from facts whose scores are all read (the exports).</param>
+    public static DashboardView Build(RoundData data, Sorting heatmap, PartStatistics stats, IReadOnlyList<AssessmentFact>? heatPage = null)
     {
         var facts = data.Facts;
         var scored = facts.Where(f => f.Scored).ToList();
@@ -24,7 +26,7 @@ public static class RoundDashboard
         return new DashboardView(
             data.Round.Id, data.Round.FiscalYear, FilterOf(data.Filter), facts.Count, scored.Count, verified.Count,
             Progress(data), Distribution(scored, verified), Categories(data.Pack, stats),
-            Heatmap(data, scored, heatmap), Dimensions(data.Pack, stats),
+            Heatmap(data, scored, heatmap, heatPage), Dimensions(data.Pack, stats),
             new AtThresholdView(threshold, scored.Count(f => Scoring.Round(f.SelfTotal) >= threshold), verified.Count(f => f.VerifiedTotal >= threshold),
                 [.. verified.Where(f => f.VerifiedTotal >= threshold).OrderByDescending(f => f.VerifiedTotal).ThenBy(f => f.Code, StringComparer.Ordinal)
                     .Take(PageSize).Select(f => Row(f, null))]),
@@ -90,11 +92,11 @@ public static class RoundDashboard
         })];
     }
 
-    private static HeatmapView Heatmap(RoundData data, List<AssessmentFact> scored, Sorting sorting)
+    private static HeatmapView Heatmap(RoundData data, List<AssessmentFact> scored, Sorting sorting, IReadOnlyList<AssessmentFact>? page)
     {
         var issues = data.Pack.Issues.Select(i => i.Code).ToList();
-        var sorted = Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal));
-        var rows = sorted.Skip((sorting.Page - 1) * PageSize).Take(PageSize).Select(f => new HeatRow(
+        page ??= [.. Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal)).Skip((sorting.Page - 1) * PageSize).Take(PageSize)];
+        var rows = page.Select(f => new HeatRow(
             f.AssessmentId, f.OrganizationId, f.Code, f.NameTh, f.NameEn, f.Type.ApiName(), Scoring.Round(f.SelfTotal), f.VerifiedTotal,
             f.Band.ToString(), [.. f.Self.Issues.Select(Scoring.Round)])).ToList();
         return new HeatmapView(issues, sorting.Key, sorting.Descending, sorting.Page, PageSize, scored.Count, rows);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
@@ -175,31 +174,5 @@ public sealed class RoundFacts(PmqaDbContext db, FrameworkCatalog catalog, Score
         var found = parents.Values.FirstOrDefault(p => p.Type == type && string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
         if (found is null) errors.Add(field, th, en);
         return found?.Id;
-    }
-
-    /// <summary>The categories and dimensions of a verified card in its API shape (<see cref="ScoreJson"/>), read without
-    /// binding the issues.</summary>
-    public static VerifiedFigures? Verified(string? json, FrameworkPack pack)
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var categories = new decimal?[pack.Categories.Count];
-        if (root.TryGetProperty("categories", out var list))
-            foreach (var c in list.EnumerateArray())
-            {
-                var index = IndexOf(pack, c.GetProperty("code").GetString());
-                if (index >= 0) categories[index] = c.GetProperty("score").GetDecimal();
-            }
-        var dimensions = new Dictionary<string, decimal>();
-        if (root.TryGetProperty("dimensions", out var dims))
-            foreach (var d in dims.EnumerateArray()) dimensions[d.GetProperty("code").GetString()!] = d.GetProperty("score").GetDecimal();
-        return new VerifiedFigures(categories, dimensions);
-    }
-
-    private static int IndexOf(FrameworkPack pack, string? code)
-    {
-        for (var i = 0; i < pack.Categories.Count; i++) if (pack.Categories[i].Code == code) return i;
-        return -1;
     }
 }

@@ -178,14 +178,17 @@ public sealed class Consensus(PmqaDbContext db, AssessmentAccess access, ReviewS
         var now = clock.GetUtcNow();
         // Confirmation and the offer are staged and saved together: a failure in between must not leave an
         // eligible assessment Verified with no offer, since nothing would offer it again.
+        var verified = AssessmentScores.ToJson(card);
         var confirmed = await workflow.StageAsync(assessment, AssessmentAction.Confirm, facts, null, a =>
         {
-            a.VerifiedScoreJson = System.Text.Json.JsonSerializer.Serialize(AssessmentScores.ToJson(card), FrameworkPackJson.Options);
+            a.VerifiedScoreJson = System.Text.Json.JsonSerializer.Serialize(verified, FrameworkPackJson.Options);
             a.VerifiedTotal = card.RoundedTotal;
             a.VerifiedAt = now;
             a.VerifiedBy = me.Name;
         }, ct);
         if (confirmed is not Outcome<AssessmentState>.Ok) return confirmed;
+        // The same scores as typed rows for the dashboard, saved with the JSON below (ADR 0023).
+        await VerifiedScoreRows.StageAsync(db, assessmentId, verified, ct);
         if (card.SiteVisitEligible)
         {
             var offered = await workflow.StageAsync(assessment, AssessmentAction.OfferSiteVisit, facts, null, _ => { }, ct);

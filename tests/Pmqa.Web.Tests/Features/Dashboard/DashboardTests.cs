@@ -112,6 +112,29 @@ public abstract class DashboardTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task The_heat_map_sorted_by_an_issue_orders_by_its_shown_score_then_code_and_pages()
+    {
+        var s = await ScenarioAsync();
+        var admin = await app.AdminApiAsync();
+        async Task<(List<string> Codes, List<decimal> Scores)> Heat(string query)
+        {
+            var rows = (await GetAsync(admin, $"/api/v1/rounds/{s.RoundId}/dashboard?ministry={s.Ministry.Code}&{query}"))
+                .GetProperty("heatmap").GetProperty("rows").EnumerateArray().ToList();
+            return ([.. rows.Select(r => r.GetProperty("code").GetString()!)], [.. rows.Select(r => r.GetProperty("scores")[0].GetDecimal())]);
+        }
+        string Code(string name) => s.Agencies[name].Org.Code;
+        // Issue 1.1: A and C at 300 (tied: by code, ordinal, in both directions), B at 100.
+        var tied = new[] { Code("A"), Code("C") }.Order(StringComparer.Ordinal).ToList();
+        var down = await Heat("sort=1.1&desc=true");
+        Assert.Equal([.. tied, Code("B")], down.Codes);
+        Assert.Equal([300m, 300m, 100m], down.Scores);
+        Assert.Equal([Code("B"), .. tied], (await Heat("sort=1.1")).Codes);
+        // Issue 2.1: C alone at 300, A and B at 0; page 2 is empty.
+        Assert.Equal([Code("C"), .. new[] { Code("A"), Code("B") }.Order(StringComparer.Ordinal)], (await Heat("sort=2.1&desc=true")).Codes);
+        Assert.Empty((await Heat("sort=2.1&page=2")).Codes);
+    }
+
+    [Fact]
     public async Task Drill_down_lists_the_organisations_behind_each_figure()
     {
         var s = await ScenarioAsync();
