@@ -102,3 +102,29 @@ public sealed class DigitalPaceTests
         Assert.Null(DigitalRules.CheckService(Draft(false, null), ThisYear).Fields!.DigitisedYear);
     }
 }
+
+/// <summary>The register's figures as category 7 indicators (ADR 0028), worked by hand.</summary>
+public sealed class DigitalIndicatorsTests
+{
+    [Fact]
+    public void Each_years_value_is_as_of_the_end_of_that_year()
+    {
+        // 4 services now: digitised 2567 (Citizen Portal since 2567), digitised 2569 (Biz Portal, target 2569),
+        // own e-service not yet digital, counter only. Datasets registered in 2568, 2569 and one of unknown date.
+        ServiceFacts[] services =
+        [
+            new(true, ServiceChannel.CitizenPortal, 2567, false, 2567), new(true, ServiceChannel.BizPortal, 2569, false, 2569),
+            new(false, ServiceChannel.OwnEService, 2570, false), new(false, ServiceChannel.CounterOnly, 2570, false),
+        ];
+        var offer = DigitalIndicators.Offer(services, [2568, 2569, null], 2569, 2569);
+        var digital = offer.Single(i => i.Code == DigitalIndicators.FullyDigitalCode);
+        Assert.Equal((25m, 25m, 50m), (digital.R2, digital.R1, digital.R0)); // 2567: 1 of 4; 2568: 1; 2569: 2
+        Assert.Equal(100m, digital.Target);
+        var platform = offer.Single(i => i.Code == DigitalIndicators.PlatformCode);
+        Assert.Equal((25m, 25m, 50m), (platform.R2, platform.R1, platform.R0));
+        var datasets = offer.Single(i => i.Code == DigitalIndicators.DatasetsCode);
+        Assert.Equal((1m, 2m, 3m), (datasets.R2, datasets.R1, datasets.R0));
+        Assert.Equal(3m, datasets.Target); // at least as many as now
+        Assert.Equal(1m, DigitalIndicators.Offer(services, [], 2569, 2569).Single(i => i.Code == DigitalIndicators.DatasetsCode).Target); // never 0
+    }
+}

@@ -85,6 +85,7 @@ public static class AccessTable
         ["POST /api/v1/organizations/{orgId}/area-projects"] = Access.Organization,
         ["GET /api/v1/organizations/{orgId}/digital-progress"] = Access.Organization,
         ["GET /api/v1/digital-progress"] = Access.Officer,
+        ["GET /api/v1/assessments/{assessmentId}/digital-indicators"] = Access.Organization,
         ["GET /digital-progress"] = Access.Officer,
         ["POST /digital-progress"] = Access.Officer,
         ["GET /organizations/{orgId}/digital"] = Access.Organization,

@@ -67,6 +67,11 @@ public static class DigitalApi
                 (await queries.OrganizationAsync(orgId, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("The organisation's figures (services, fully digital and on a central platform with shares, still to do, latest target year, pace: services digitised a year, yearsNeeded at that pace, behindPace, atRisk), its planned path (per BE year to 2570, the share planned fully digital) and actual (per BE year, the share fully digital by its end, from digitisedYear)");
 
+        api.MapGet("/assessments/{assessmentId:guid}/digital-indicators", async (Guid assessmentId, DigitalIndicatorQueries offer, CancellationToken ct) =>
+                (await offer.OfferAsync(assessmentId, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Digital government").RequireAuthorization(Policies.AssessmentMember)
+            .WithSummary("The organisation's digital register as category 7 indicators (ADR 0028): share of services fully digital, share on a central platform, datasets in the GD Catalog, each with r2, r1, r0 for the assessment's fiscal year and the two before (years). To use them, add them to a category 7 results issue's indicators with PUT …/issues/{issueCode} (If-Match)");
+
         api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, DigitalProgressQueries queries, CancellationToken ct) =>
             {
                 var parsed = DashboardFilter.Parse(type, ministry, cluster, null);
@@ -131,5 +136,6 @@ public static class DigitalApi
 public static class DigitalSetup
 {
     public static IServiceCollection AddDigitalRegister(this IServiceCollection services) => services
-        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>();
+        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>()
+        .AddScoped<DigitalIndicatorQueries>();
 }
