@@ -26,9 +26,8 @@ public static class DigitalIndicators
     public static List<RegisterIndicator> Offer(IReadOnlyCollection<ServiceFacts> services, IReadOnlyCollection<int?> datasetYears, int fiscalYear, int currentYearBe)
     {
         decimal[] Values(Func<int, decimal> at) => [at(fiscalYear - 2), at(fiscalYear - 1), at(fiscalYear)];
-        var digital = Values(y => DigitalRules.Percent(services.Count(s => s.FullyDigital && s.DigitisedYear <= y), services.Count));
-        var platform = Values(y => DigitalRules.Percent(
-            services.Count(s => DigitalRules.OnCentralPlatform(s.Channel) && Math.Min(s.TargetYear, currentYearBe) <= y), services.Count));
+        var digital = Values(y => DigitalRules.Percent(DigitalProgress.AsOf(services, y, currentYearBe).FullyDigital, services.Count));
+        var platform = Values(y => DigitalRules.Percent(DigitalProgress.AsOf(services, y, currentYearBe).OnCentralPlatform, services.Count));
         var datasets = Values(y => datasetYears.Count(d => d is null || d <= y));
         return
         [

@@ -101,6 +101,13 @@ public static class DigitalProgress
         return series;
     }
 
+    /// <summary>A set's services fully digital and on a central platform by the end of <paramref name="year"/> (BE), of the
+    /// services registered now: a service counts from its digitised year; one on a central platform from its target
+    /// year (for such a service the year it got there, ADR 0025) or this year if that is later (ADR 0028).</summary>
+    public static (int FullyDigital, int OnCentralPlatform) AsOf(IReadOnlyCollection<ServiceFacts> services, int year, int currentYearBe) =>
+        (services.Count(s => s.FullyDigital && s.DigitisedYear <= Math.Min(year, currentYearBe)),
+         services.Count(s => DigitalRules.OnCentralPlatform(s.Channel) && Math.Min(s.TargetYear, currentYearBe) <= year));
+
     /// <summary>Per year from this year (BE) to 2570, the services fully digital by the end of that year as planned:
     /// those fully digital already and those still to do with a target year no later. From a year after 2570 on, the
     /// path is that year alone.</summary>

@@ -319,6 +319,8 @@ public static class AccessTable
         ["POST /assessments/{assessmentId}/report.{format}"] = Access.Organization,
         // Open data and the promotion calendar (issue 11): the files, feeds and public pages are anyone's;
         // publishing, withholding and events are OPDC's; a registration is its organisation's (and OPDC's).
+        ["GET /api/v1/open-data/digital-progress.csv"] = Access.Public,
+        ["GET /api/v1/open-data/digital-progress.json"] = Access.Public,
         ["GET /api/v1/open-data/results.csv"] = Access.Public,
         ["GET /api/v1/open-data/results.json"] = Access.Public,
         ["GET /api/v1/open-data/results/{fiscalYear}.csv"] = Access.Public,

@@ -72,6 +72,16 @@ public static class DigitalApi
             .WithTags("Digital government").RequireAuthorization(Policies.AssessmentMember)
             .WithSummary("The organisation's digital register as category 7 indicators (ADR 0028): share of services fully digital, share on a central platform, datasets in the GD Catalog, each with r2, r1, r0 for the assessment's fiscal year and the two before (years). To use them, add them to a category 7 results issue's indicators with PUT …/issues/{issueCode} (If-Match)");
 
+        var open = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
+        open.MapGet("/digital-progress.csv", async (HttpContext http, DigitalOpenData data, CancellationToken ct) =>
+                DigitalOpenData.File(http, DigitalOpenData.Csv(await data.RowsAsync(ct)), "text/csv; charset=utf-8", "pmqa-digital-progress.csv", (await data.DatesAsync(ct))?.Modified))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the digital registers' aggregated progress (ADR 0028) as CSV (UTF-8 with BOM): per BE year of the last five, the nation, each organisation type, ministry and province cluster with services, fully digital and on a central platform (counts and %); no service lists, internal services left out");
+        open.MapGet("/digital-progress.json", async (HttpContext http, DigitalOpenData data, PublicUrl url, CancellationToken ct) =>
+                DigitalOpenData.File(http, DigitalOpenData.Json(await data.RowsAsync(ct), url), "application/json; charset=utf-8", "pmqa-digital-progress.json", (await data.DatesAsync(ct))?.Modified))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the same aggregated digital progress as JSON, with its fields described");
+
         api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, DigitalProgressQueries queries, CancellationToken ct) =>
             {
                 var parsed = DashboardFilter.Parse(type, ministry, cluster, null);
@@ -137,5 +147,5 @@ public static class DigitalSetup
 {
     public static IServiceCollection AddDigitalRegister(this IServiceCollection services) => services
         .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>()
-        .AddScoped<DigitalIndicatorQueries>();
+        .AddScoped<DigitalIndicatorQueries>().AddScoped<DigitalOpenData>();
 }
