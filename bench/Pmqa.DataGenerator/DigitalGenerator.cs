@@ -53,9 +53,11 @@ public static class DigitalGenerator
                     _ => ("counterOnly", false, DigitalRules.PlatformDeadline + 2, "ต้องแก้ไขระเบียบให้รับเอกสารอิเล็กทรอนิกส์ก่อน"),
                 };
                 string[] common = channel == "counterOnly" ? [] : stage < 3 ? ["eForm", "identityVerification", "ePayment", "eNotification"] : ["eForm", "eSubmission"];
+                // A fully digital service became so in one of the last four years: the pace rule (ADR 0028) counts these.
+                int? digitised = digital ? random.Next(thisYear - 3, thisYear + 1) : null;
                 var input = new ServiceInput(name, DigitalNames.ApiName(audience), null, channel, digital, common, year, reason, null,
                     Units[random.Next(Units.Length)], channel == "counterOnly" ? null : $"https://service.{orgId.ToString("N")[..8]}.demo.go.th/{random.Next(100, 999)}",
-                    null, random.Next(8) == 0);
+                    null, random.Next(8) == 0, digitised);
                 if (await register.CreateAsync(orgId, input, ct) is not Outcome<ServiceView>.Ok) log.WriteLine($"  service refused for organisation {orgId}");
             }
             await lists.AddDatasetAsync(orgId, new DatasetInput("สถิติการให้บริการประชาชนรายเดือน", $"https://gdcatalog.go.th/dataset/{orgId.ToString("N")[..12]}", "monthly",

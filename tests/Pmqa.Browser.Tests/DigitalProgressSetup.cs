@@ -25,6 +25,7 @@ public static class DigitalProgressSetup
         {
             OrganizationId = o.Id, Name = name, Audience = Audience.People, Channel = channel, FullyDigital = digital, TargetYear = year,
             ExceptionReason = reason, ResponsibleUnit = "กองบริการประชาชน", CreatedAt = now, UpdatedAt = now,
+            DigitisedYear = digital ? Pmqa.Domain.Time.ThaiTime.ToBangkok(now).Year + Pmqa.Domain.Time.ThaiTime.BuddhistEraOffset : null,
         };
         db.DigitalServices.AddRange(
             Service(risky, "ขอรับใบอนุญาตออนไลน์", true, ServiceChannel.CitizenPortal, 2566),

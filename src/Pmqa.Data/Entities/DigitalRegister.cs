@@ -16,6 +16,8 @@ public sealed class DigitalService : IAudited, IVersioned
     public string LegalBasis { get; set; } = "";
     public ServiceChannel Channel { get; set; }
     public bool FullyDigital { get; set; }
+    /// <summary>The year (BE) the service became fully digital end to end; null while it is not (ADR 0028: the pace rule).</summary>
+    public int? DigitisedYear { get; set; }
     public CommonServices CommonServices { get; set; }
     /// <summary>Buddhist Era.</summary>
     public int TargetYear { get; set; }

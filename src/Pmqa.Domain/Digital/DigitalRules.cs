@@ -6,12 +6,14 @@ public sealed record DigitalError(string Field, string Th, string En);
 /// <summary>A service as typed (form, API body or CSV row): nothing parsed yet, so nothing typed is lost.</summary>
 public sealed record ServiceDraft(
     string? Name, string? Audience, string? LegalBasis, string? Channel, bool FullyDigital, IReadOnlyList<string>? CommonServices,
-    int? TargetYear, string? ExceptionReason, string? ResponsibleUnit, string? Link, string? EvidenceReference, bool Internal);
+    int? TargetYear, string? ExceptionReason, string? ResponsibleUnit, string? Link, string? EvidenceReference, bool Internal,
+    int? DigitisedYear = null);
 
 /// <summary>A service that passed <see cref="DigitalRules.CheckService"/>.</summary>
 public sealed record ServiceFields(
     string Name, Audience Audience, string LegalBasis, ServiceChannel Channel, bool FullyDigital, CommonServices CommonServices,
-    int TargetYear, string ExceptionReason, string ResponsibleUnit, string Link, string EvidenceReference, bool Internal);
+    int TargetYear, string ExceptionReason, string ResponsibleUnit, string Link, string EvidenceReference, bool Internal,
+    int? DigitisedYear = null);
 
 /// <summary>
 /// Rules of the digital-government register that need no database (issue 12, ADR 0025). The cabinet resolution of
@@ -58,6 +60,7 @@ public static class DigitalRules
         else if (year > PlatformDeadline && reason.Length == 0)
             errors.Add(new("exceptionReason", $"ปีเป้าหมายหลัง {PlatformDeadline} ต้องระบุเหตุผลเพื่อขอยกเว้นจากสำนักงาน ก.พ.ร.",
                 $"A target after {PlatformDeadline} needs the reason for OPDC's exception."));
+        var digitised = CheckDigitisedYear(d, currentYearBe, errors);
         var unit = Required(d.ResponsibleUnit, "responsibleUnit", 300, "หน่วยงานที่รับผิดชอบ", "the responsible unit", errors);
         var link = Optional(d.Link, "link", 2000, errors);
         if (link.Length > 0 && !IsWebAddress(link))
@@ -67,7 +70,27 @@ public static class DigitalRules
         if (errors.Count > 0) return (null, errors);
         // A reason kept for a target that needs no exception would read as an open request: it is dropped.
         var keptReason = d.TargetYear > PlatformDeadline ? reason : "";
-        return (new ServiceFields(name, audience, legal, channel, d.FullyDigital, common, d.TargetYear!.Value, keptReason, unit, link, evidence, d.Internal), errors);
+        return (new ServiceFields(name, audience, legal, channel, d.FullyDigital, common, d.TargetYear!.Value, keptReason, unit, link, evidence, d.Internal, digitised), errors);
+    }
+
+    /// <summary>The year (BE) a fully digital service became so, which the pace rule counts (ADR 0028). Ticking "fully
+    /// digital" without a year means "this year" (the common case: the box is ticked when it happens); a year in the
+    /// future or more than 30 years back is a typing error; a service not fully digital has no such year.</summary>
+    private static int? CheckDigitisedYear(ServiceDraft d, int currentYearBe, List<DigitalError> errors)
+    {
+        if (!d.FullyDigital)
+        {
+            if (d.DigitisedYear is not null)
+                errors.Add(new("digitisedYear", "ปีที่เป็นดิจิทัลเต็มรูปแบบใส่ได้เฉพาะบริการที่ดิจิทัลตลอดกระบวนการแล้ว",
+                    "Only a service that is fully digital has the year it became so."));
+            return null;
+        }
+        var year = d.DigitisedYear ?? currentYearBe;
+        if (year > currentYearBe)
+            errors.Add(new("digitisedYear", $"ปีที่เป็นดิจิทัลเต็มรูปแบบต้องไม่หลังปีนี้ ({currentYearBe})", $"The year it became fully digital cannot be after this year ({currentYearBe})."));
+        else if (year < currentYearBe - 30)
+            errors.Add(new("digitisedYear", "ปีที่เป็นดิจิทัลเต็มรูปแบบต้องเป็นปี พ.ศ. เช่น 2567", "The year it became fully digital is a Buddhist Era year, e.g. 2567."));
+        return year;
     }
 
     /// <summary>A dataset of the GD Catalog: title, the catalogue's web address, how often it is updated; the last update not in the future.</summary>

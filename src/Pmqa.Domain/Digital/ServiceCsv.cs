@@ -38,6 +38,7 @@ public static class ServiceCsv
         ("link", "link", "ลิงก์"),
         ("evidenceReference", "evidence", "หลักฐาน"),
         ("internal", "internal", "ใช้ภายใน"),
+        ("digitisedYear", "digitised year", "ปีที่เป็นดิจิทัลเต็มรูปแบบ"),
     ];
 
     private static readonly string[] Needed = ["name", "audience", "channel", "targetYear", "responsibleUnit"];
@@ -89,11 +90,18 @@ public static class ServiceCsv
                 if (int.TryParse(yearText, out var y)) year = y;
                 else rowProblems.Add(new(row, "targetYear", "ปีเป้าหมายต้องเป็นตัวเลข พ.ศ.", "The target year must be a number (Buddhist Era)."));
             }
+            int? digitised = null;
+            var digitisedText = Get("digitisedYear");
+            if (digitisedText.Length > 0)
+            {
+                if (int.TryParse(digitisedText, out var d)) digitised = d;
+                else rowProblems.Add(new(row, "digitisedYear", "ปีที่เป็นดิจิทัลเต็มรูปแบบต้องเป็นตัวเลข พ.ศ.", "The year it became fully digital must be a number (Buddhist Era)."));
+            }
             var common = Get("commonServices").Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => Choice<CommonServices>(s, DigitalNames.Of) ?? s).ToList();
             var draft = new ServiceDraft(Get("name"), Choice<Audience>(Get("audience"), DigitalNames.Of) ?? Get("audience"), Get("legalBasis"),
                 Choice<ServiceChannel>(Get("channel"), DigitalNames.Of) ?? Get("channel"), YesNo("fullyDigital"), common, year,
-                Get("exceptionReason"), Get("responsibleUnit"), Get("link"), Get("evidenceReference"), YesNo("internal"));
+                Get("exceptionReason"), Get("responsibleUnit"), Get("link"), Get("evidenceReference"), YesNo("internal"), digitised);
             var (fields, errors) = DigitalRules.CheckService(draft, currentYearBe);
             // A number that is not a number was reported already; "give the year" would say the same twice.
             rowProblems.AddRange(errors.Where(e => !(e.Field == "targetYear" && year is null && yearText.Length > 0)).Select(e => new ImportProblem(row, e.Field, e.Th, e.En)));

@@ -85,6 +85,7 @@ public static class AccessTable
         ["POST /api/v1/organizations/{orgId}/area-projects"] = Access.Organization,
         ["GET /api/v1/organizations/{orgId}/digital-progress"] = Access.Organization,
         ["GET /api/v1/digital-progress"] = Access.Officer,
+        ["GET /api/v1/assessments/{assessmentId}/digital-indicators"] = Access.Organization,
         ["GET /digital-progress"] = Access.Officer,
         ["POST /digital-progress"] = Access.Officer,
         ["GET /organizations/{orgId}/digital"] = Access.Organization,
@@ -318,6 +319,8 @@ public static class AccessTable
         ["POST /assessments/{assessmentId}/report.{format}"] = Access.Organization,
         // Open data and the promotion calendar (issue 11): the files, feeds and public pages are anyone's;
         // publishing, withholding and events are OPDC's; a registration is its organisation's (and OPDC's).
+        ["GET /api/v1/open-data/digital-progress.csv"] = Access.Public,
+        ["GET /api/v1/open-data/digital-progress.json"] = Access.Public,
         ["GET /api/v1/open-data/results.csv"] = Access.Public,
         ["GET /api/v1/open-data/results.json"] = Access.Public,
         ["GET /api/v1/open-data/results/{fiscalYear}.csv"] = Access.Public,

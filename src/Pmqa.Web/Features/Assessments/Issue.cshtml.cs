@@ -41,7 +41,8 @@ public sealed class IndicatorForm
 /// indicators (results issues). Saves are versioned: a save from a stale page shows both versions and
 /// keeps what the person typed, so they can merge.
 /// </summary>
-public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CategoryAssignments assignments, PersonNames names) : PageModel
+public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePanels evidence, CategoryAssignments assignments, PersonNames names,
+    Digital.DigitalIndicatorQueries digital) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<string> Checked { get; set; } = [];
@@ -59,6 +60,8 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
     /// <summary>Who saved, by name (records keep the e-mail address).</summary>
     public IReadOnlyDictionary<string, PersonName> People { get; private set; } = new Dictionary<string, PersonName>();
     [TempData] public string? Message { get; set; }
+    /// <summary>The digital register's figures offered as indicators on category 7's results issues (ADR 0028); null elsewhere.</summary>
+    public Digital.DigitalIndicatorOffer? DigitalOffer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, string issueCode)
     {
@@ -73,6 +76,27 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
     public async Task<IActionResult> OnPostSaveAsync(Guid assessmentId, string issueCode)
     {
         if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
+        return await SaveFormAsync(assessmentId, issueCode);
+    }
+
+    /// <summary>"Use these figures": the register's indicators join what the form holds (a row of the same code gets the
+    /// register's values, keeping what was typed in its other fields) and the whole is saved as any answer is: with the
+    /// version the page showed (a stale page gets the conflict screen) and audited.</summary>
+    public async Task<IActionResult> OnPostUseDigitalAsync(Guid assessmentId, string issueCode)
+    {
+        if (!await LoadAsync(assessmentId, issueCode)) return NotFound();
+        if (DigitalOffer is not { } offer) return NotFound();
+        foreach (var k in offer.Indicators)
+        {
+            var offered = IndicatorForm.From(k);
+            if (Indicators.FirstOrDefault(f => f.Code == k.Code) is { } row) (row.R2, row.R1, row.R0) = (offered.R2, offered.R1, offered.R0);
+            else Indicators.Add(offered);
+        }
+        return await SaveFormAsync(assessmentId, issueCode);
+    }
+
+    private async Task<IActionResult> SaveFormAsync(Guid assessmentId, string issueCode)
+    {
         var (body, rows) = Body();
         if (!ModelState.IsValid) return Page();
         var outcome = await answers.SaveAsync(assessmentId, issueCode, Version, body);
@@ -202,6 +226,8 @@ public sealed class IssueModel(IssueAnswerHandlers answers, Evidence.EvidencePan
         CanEdit = Assessment.State.IsEditable() && await assignments.MayEditAsync(Assessment, Pack.CategoryOf(Issue).Code);
         Evidence = await evidence.ForIssueAsync(assessmentId, issueCode, CanEdit);
         People = await names.ResolveAsync([Saved.UpdatedBy]);
+        if (Digital.DigitalIndicatorQueries.Applies(Pack, Issue) && await digital.OfferAsync(assessmentId) is Outcome<Digital.DigitalIndicatorOffer>.Ok { Value: var offer })
+            DigitalOffer = offer;
         return true;
     }
 

@@ -22,7 +22,7 @@ public static class DigitalApi
             .WithSummary("The organisation's public services with the shares fully digital and on a central platform (Citizen Portal, Biz Portal)");
         org.MapPost("/services", async (Guid orgId, ServiceInput body, DigitalServices services, CancellationToken ct) =>
                 (await services.CreateAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created(Link(orgId, view.Id), view)))
-            .WithSummary("Add a service {name, audience: people|businesses|government, legalBasis, channel: counterOnly|ownEService|citizenPortal|bizPortal, fullyDigital, commonServices: [eForm, eSubmission, identityVerification, ePayment, eNotification, eDocument], targetYear (BE, ≤ 2570 unless exceptionReason), responsibleUnit, link, evidenceReference, internal}; exceptionGranted is OPDC's");
+            .WithSummary("Add a service {name, audience: people|businesses|government, legalBasis, channel: counterOnly|ownEService|citizenPortal|bizPortal, fullyDigital, commonServices: [eForm, eSubmission, identityVerification, ePayment, eNotification, eDocument], targetYear (BE, ≤ 2570 unless exceptionReason), digitisedYear (BE, when fullyDigital: the year it became so; absent = this year, or the stored year on a change), responsibleUnit, link, evidenceReference, internal}; exceptionGranted is OPDC's");
         org.MapGet("/services/{serviceId:guid}", async (Guid orgId, Guid serviceId, HttpResponse response, DigitalServices services, CancellationToken ct) =>
                 (await services.GetAsync(orgId, serviceId, ct)).ToHttp(view => { response.Headers.ETag = view.ETag; return TypedResults.Ok(view); }))
             .WithSummary("One service with its ETag");
@@ -65,7 +65,22 @@ public static class DigitalApi
 
         org.MapGet("/digital-progress", async (Guid orgId, DigitalProgressQueries queries, CancellationToken ct) =>
                 (await queries.OrganizationAsync(orgId, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The organisation's figures (services, fully digital and on a central platform with shares, still to do, latest target year, atRisk) and its planned path: per BE year to 2570, the share planned fully digital");
+            .WithSummary("The organisation's figures (services, fully digital and on a central platform with shares, still to do, latest target year, pace: services digitised a year, yearsNeeded at that pace, behindPace, atRisk), its planned path (per BE year to 2570, the share planned fully digital) and actual (per BE year, the share fully digital by its end, from digitisedYear)");
+
+        api.MapGet("/assessments/{assessmentId:guid}/digital-indicators", async (Guid assessmentId, DigitalIndicatorQueries offer, CancellationToken ct) =>
+                (await offer.OfferAsync(assessmentId, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Digital government").RequireAuthorization(Policies.AssessmentMember)
+            .WithSummary("The organisation's digital register as category 7 indicators (ADR 0028): share of services fully digital, share on a central platform, datasets in the GD Catalog, each with r2, r1, r0 for the assessment's fiscal year and the two before (years). To use them, add them to a category 7 results issue's indicators with PUT …/issues/{issueCode} (If-Match)");
+
+        var open = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
+        open.MapGet("/digital-progress.csv", async (HttpContext http, DigitalOpenData data, CancellationToken ct) =>
+                DigitalOpenData.File(http, DigitalOpenData.Csv(await data.RowsAsync(ct)), "text/csv; charset=utf-8", "pmqa-digital-progress.csv", (await data.DatesAsync(ct))?.Modified))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the digital registers' aggregated progress (ADR 0028) as CSV (UTF-8 with BOM): per BE year of the last five, the nation, each organisation type, ministry and province cluster with services, fully digital and on a central platform (counts and %); no service lists, internal services left out");
+        open.MapGet("/digital-progress.json", async (HttpContext http, DigitalOpenData data, PublicUrl url, CancellationToken ct) =>
+                DigitalOpenData.File(http, DigitalOpenData.Json(await data.RowsAsync(ct), url), "application/json; charset=utf-8", "pmqa-digital-progress.json", (await data.DatesAsync(ct))?.Modified))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
+            .WithSummary("Anyone: the same aggregated digital progress as JSON, with its fields described");
 
         api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, DigitalProgressQueries queries, CancellationToken ct) =>
             {
@@ -74,7 +89,7 @@ public static class DigitalApi
                     .ToHttp(TypedResults.Ok);
             })
             .WithTags("Digital government").RequireAuthorization(Policies.OpdcOfficer)
-            .WithSummary("OPDC's national view of the registers: per organisation services, fully digital and on a central platform (count and share), still to do, latest target year, atRisk (a service still to do targets after 2570 without OPDC's exception); totals, byType, byParent (ministry or cluster) and the planned path (per BE year to 2570, the share planned fully digital). ?type=department|province|publicOrganization&ministry=&cluster= (codes)");
+            .WithSummary("OPDC's national view of the registers: per organisation services, fully digital and on a central platform (count and share), still to do, latest target year, pace (services digitised a year, ADR 0028), yearsNeeded, behindPace, atRisk (behind pace for 2570, or a service still to do targets after 2570 without OPDC's exception); totals, byType, byParent (ministry or cluster) and the planned path (per BE year to 2570, the share planned fully digital). ?type=department|province|publicOrganization&ministry=&cluster= (codes)");
     }
 
     public static string Link(Guid orgId, Guid serviceId) => $"/api/v1/organizations/{orgId}/services/{serviceId}";
@@ -131,5 +146,6 @@ public static class DigitalApi
 public static class DigitalSetup
 {
     public static IServiceCollection AddDigitalRegister(this IServiceCollection services) => services
-        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>();
+        .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>()
+        .AddScoped<DigitalIndicatorQueries>().AddScoped<DigitalOpenData>();
 }

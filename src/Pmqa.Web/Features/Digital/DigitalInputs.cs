@@ -7,22 +7,23 @@ namespace Pmqa.Web.Features.Digital;
 /// target after 2570, false withdraws it, absent leaves it as it is.</summary>
 public sealed record ServiceInput(
     string? Name, string? Audience, string? LegalBasis, string? Channel, bool? FullyDigital, string[]? CommonServices, int? TargetYear,
-    string? ExceptionReason, bool? ExceptionGranted, string? ResponsibleUnit, string? Link, string? EvidenceReference, bool? Internal)
+    string? ExceptionReason, bool? ExceptionGranted, string? ResponsibleUnit, string? Link, string? EvidenceReference, bool? Internal,
+    int? DigitisedYear = null)
 {
     public ServiceDraft ToDraft() => new(Name, Audience, LegalBasis, Channel, FullyDigital ?? false, CommonServices, TargetYear,
-        ExceptionReason, ResponsibleUnit, Link, EvidenceReference, Internal ?? false);
+        ExceptionReason, ResponsibleUnit, Link, EvidenceReference, Internal ?? false, DigitisedYear);
 }
 
 public sealed record ServiceView(
     Guid Id, string Name, string Audience, string LegalBasis, string Channel, bool FullyDigital, bool OnCentralPlatform, string[] CommonServices,
     int TargetYear, string ExceptionReason, bool ExceptionGranted, string ExceptionGrantedBy, DateTimeOffset? ExceptionGrantedAt,
-    string ResponsibleUnit, string Link, string EvidenceReference, bool Internal, int Version)
+    string ResponsibleUnit, string Link, string EvidenceReference, bool Internal, int Version, int? DigitisedYear = null)
 {
     public string ETag => $"\"{Version}\"";
 
     public static ServiceView Of(DigitalService s) => new(s.Id, s.Name, DigitalNames.ApiName(s.Audience), s.LegalBasis, DigitalNames.ApiName(s.Channel),
         s.FullyDigital, DigitalRules.OnCentralPlatform(s.Channel), DigitalNames.ApiNames(s.CommonServices), s.TargetYear, s.ExceptionReason,
-        s.ExceptionGrantedAt is not null, s.ExceptionGrantedBy, s.ExceptionGrantedAt, s.ResponsibleUnit, s.Link, s.EvidenceReference, s.Internal, s.Version);
+        s.ExceptionGrantedAt is not null, s.ExceptionGrantedBy, s.ExceptionGrantedAt, s.ResponsibleUnit, s.Link, s.EvidenceReference, s.Internal, s.Version, s.DigitisedYear);
 }
 
 /// <summary>The register with the two shares OPDC follows: fully digital end to end, and on a central platform.</summary>

@@ -20,10 +20,11 @@ public sealed record ProgressGroup(string Key, string NameTh, string NameEn, int
 /// planned path to 2570 and every organisation.</summary>
 public sealed record NationalProgress(
     int CurrentYear, FilterView Filter, ProgressFigures Totals, List<ProgressGroup> ByType, List<ProgressGroup> ByParent,
-    List<PathYear> Path, List<OrganizationProgress> Organizations);
+    List<PathYear> Path, List<OrganizationProgress> Organizations, List<ActualYear>? Actual = null);
 
 /// <summary>One organisation's figures and its planned path to 2570.</summary>
-public sealed record OrganizationPath(Guid Id, string Code, string NameTh, string NameEn, int CurrentYear, ProgressFigures Figures, List<PathYear> Path);
+public sealed record OrganizationPath(Guid Id, string Code, string NameTh, string NameEn, int CurrentYear, ProgressFigures Figures, List<PathYear> Path,
+    List<ActualYear>? Actual = null);
 
 /// <summary>Progress computed from the registers as they are now (ADR 0025): the facts are loaded here, every figure
 /// is <see cref="DigitalProgress"/>'s.</summary>
@@ -37,9 +38,11 @@ public sealed class DigitalProgressQueries(PmqaDbContext db, DigitalAccess acces
         if (await access.ReadAsync(orgId, ct) is not Outcome<OrganizationType>.Ok) return new Outcome<OrganizationPath>.NotFound();
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Code, o.NameTh, o.NameEn }).SingleAsync(ct);
         var services = (await db.DigitalServices.AsNoTracking().Where(s => s.OrganizationId == orgId)
-                .Select(s => new { s.FullyDigital, s.Channel, s.TargetYear, Granted = s.ExceptionGrantedAt != null }).ToListAsync(ct))
-            .Select(s => new ServiceFacts(s.FullyDigital, s.Channel, s.TargetYear, s.Granted)).ToList();
-        return new OrganizationPath(orgId, org.Code, org.NameTh, org.NameEn, CurrentYearBe, DigitalProgress.Figures(services), DigitalProgress.Path(services, CurrentYearBe));
+                .Select(s => new { s.FullyDigital, s.Channel, s.TargetYear, Granted = s.ExceptionGrantedAt != null, s.DigitisedYear }).ToListAsync(ct))
+            .Select(s => new ServiceFacts(s.FullyDigital, s.Channel, s.TargetYear, s.Granted, s.DigitisedYear)).ToList();
+        var year = CurrentYearBe;
+        return new OrganizationPath(orgId, org.Code, org.NameTh, org.NameEn, year, DigitalProgress.Figures(services, year), DigitalProgress.Path(services, year),
+            DigitalProgress.Actual(services, year));
     }
 
     /// <summary>Every active assessed organisation (with or without services: an empty register is news to OPDC),
@@ -68,25 +71,26 @@ public sealed class DigitalProgressQueries(PmqaDbContext db, DigitalAccess acces
         if (cluster is { } c) orgs = orgs.Where(o => o.ParentId == c);
         var rows = await orgs.Select(o => new { o.Id, o.Code, o.NameTh, o.NameEn, o.Type, o.ParentId }).ToListAsync(ct);
         var services = (await db.DigitalServices.AsNoTracking().Where(s => orgs.Select(o => o.Id).Contains(s.OrganizationId))
-                .Select(s => new { s.OrganizationId, s.FullyDigital, s.Channel, s.TargetYear, Granted = s.ExceptionGrantedAt != null }).ToListAsync(ct))
-            .ToLookup(s => s.OrganizationId, s => new ServiceFacts(s.FullyDigital, s.Channel, s.TargetYear, s.Granted));
+                .Select(s => new { s.OrganizationId, s.FullyDigital, s.Channel, s.TargetYear, Granted = s.ExceptionGrantedAt != null, s.DigitisedYear }).ToListAsync(ct))
+            .ToLookup(s => s.OrganizationId, s => new ServiceFacts(s.FullyDigital, s.Channel, s.TargetYear, s.Granted, s.DigitisedYear));
+        var year = CurrentYearBe;
 
         var lines = rows.Select(o =>
         {
             var parent = o.ParentId is { } p && parents.TryGetValue(p, out var found) ? found : null;
             return new OrganizationProgress(o.Id, o.Code, o.NameTh, o.NameEn, o.Type.ApiName(), parent?.Code, parent?.NameTh, parent?.NameEn,
-                DigitalProgress.Figures([.. services[o.Id]]));
+                DigitalProgress.Figures([.. services[o.Id]], year));
         }).OrderBy(o => o.Code, StringComparer.OrdinalIgnoreCase).ToList();
         var all = rows.SelectMany(o => services[o.Id]).ToList();
-        var byType = DigitalProgress.ByGroup(rows, o => o.Type, o => services[o.Id])
+        var byType = DigitalProgress.ByGroup(rows, o => o.Type, o => services[o.Id], year)
             .Select(g => new ProgressGroup(g.Key.ApiName(), g.Key.DisplayName().Th, g.Key.DisplayName().En, rows.Count(o => o.Type == g.Key), g.Figures)).ToList();
-        var byParent = DigitalProgress.ByGroup(rows.Where(o => o.ParentId is { } p && parents.ContainsKey(p)), o => parents[o.ParentId!.Value].Code, o => services[o.Id])
+        var byParent = DigitalProgress.ByGroup(rows.Where(o => o.ParentId is { } p && parents.ContainsKey(p)), o => parents[o.ParentId!.Value].Code, o => services[o.Id], year)
             .Select(g =>
             {
                 var parent = parents.Values.First(p => p.Code == g.Key);
                 return new ProgressGroup(g.Key, parent.NameTh, parent.NameEn, rows.Count(o => o.ParentId == parent.Id), g.Figures);
             }).ToList();
-        return new NationalProgress(CurrentYearBe, RoundDashboard.FilterOf(filter with { Band = null }), DigitalProgress.Figures(all),
-            byType, byParent, DigitalProgress.Path(all, CurrentYearBe), lines);
+        return new NationalProgress(year, RoundDashboard.FilterOf(filter with { Band = null }), DigitalProgress.Figures(all, year),
+            byType, byParent, DigitalProgress.Path(all, year), lines, DigitalProgress.Actual(all, year));
     }
 }

@@ -9,7 +9,7 @@ namespace Pmqa.Web.Features.Digital;
 /// dashboard's exporters: UTF-8 with BOM, cells neutralised against formulas).</summary>
 public static class DigitalProgressTable
 {
-    public static readonly string[] Sorts = ["code", "name", "services", "digital", "platform", "remaining", "latest"];
+    public static readonly string[] Sorts = ["code", "name", "services", "digital", "platform", "remaining", "latest", "pace", "needed"];
 
     /// <summary>The lines in the order asked; an unknown sort is read as by code.</summary>
     public static List<OrganizationProgress> Sorted(IEnumerable<OrganizationProgress> lines, string? sort, bool descending, bool thai)
@@ -22,6 +22,9 @@ public static class DigitalProgressTable
             "platform" => o => o.Figures.OnCentralPlatformPercent,
             "remaining" => o => o.Figures.Remaining,
             "latest" => o => o.Figures.LatestTargetYear ?? 0,
+            "pace" => o => o.Figures.Pace,
+            // No pace (null) needs for ever: it sorts after every number of years.
+            "needed" => o => o.Figures.YearsNeeded ?? decimal.MaxValue,
             _ => o => o.Code,
         };
         var ordered = descending ? lines.OrderByDescending(key) : lines.OrderBy(key);
@@ -35,12 +38,14 @@ public static class DigitalProgressTable
             Bilingual.T("บริการ", "Services"), Bilingual.T("ดิจิทัลเต็มรูปแบบ", "Fully digital"), Bilingual.T("ดิจิทัลเต็มรูปแบบ (%)", "Fully digital (%)"),
             Bilingual.T("บนแพลตฟอร์มกลาง", "On a central platform"), Bilingual.T("บนแพลตฟอร์มกลาง (%)", "On a central platform (%)"),
             Bilingual.T("ยังต้องดำเนินการ", "Still to do"), Bilingual.T("ปีเป้าหมายล่าสุด (พ.ศ.)", "Latest target year (BE)"), Bilingual.T("เสี่ยงไม่ทัน 2570", "At risk for 2570"),
+            Bilingual.T("อัตราความเร็ว (บริการ/ปี)", "Pace (services a year)"), Bilingual.T("ปีที่ต้องใช้", "Years needed"),
         ],
         [.. lines.Select(o => new object?[]
         {
             o.Code, Bilingual.IsThai ? o.NameTh : o.NameEn, TypeName(o.Type), o.ParentCode is null ? "" : Bilingual.IsThai ? o.ParentNameTh : o.ParentNameEn,
             o.Figures.Services, o.Figures.FullyDigital, o.Figures.FullyDigitalPercent, o.Figures.OnCentralPlatform, o.Figures.OnCentralPlatformPercent,
             o.Figures.Remaining, o.Figures.LatestTargetYear, o.Figures.AtRisk ? Bilingual.T("เสี่ยง", "At risk") : "",
+            o.Figures.Pace, o.Figures.YearsNeeded,
         })]);
 
     public static string TypeName(string apiName) =>
@@ -49,5 +54,6 @@ public static class DigitalProgressTable
     public static string FileName(int year, string extension) => $"pmqa-digital-progress-{year}.{extension}";
 }
 
-/// <summary>What the chart of the planned path draws: the figures now and the path; <see cref="Id"/> prefixes its element ids.</summary>
-public sealed record PathChart(string Id, ProgressFigures Figures, IReadOnlyList<PathYear> Path);
+/// <summary>What the chart of the planned path draws: the figures now and the path; <see cref="Id"/> prefixes its element
+/// ids. <see cref="Actual"/> is the year-by-year series from digitised years, drawn beside it (partial _DigitalActual).</summary>
+public sealed record PathChart(string Id, ProgressFigures Figures, IReadOnlyList<PathYear> Path, IReadOnlyList<ActualYear>? Actual = null, int CurrentYear = 0);

@@ -116,7 +116,10 @@ public sealed class DigitalServices(PmqaDbContext db, DigitalAccess access, Time
     /// target after 2570 is OPDC's to grant (who and when are kept); changing its reason withdraws a grant.</summary>
     private async Task<Outcome<ServiceView>?> ApplyAsync(DigitalService service, ServiceInput input, DateTimeOffset now)
     {
-        var (fields, errors) = DigitalRules.CheckService(input.ToDraft(), CurrentYearBe);
+        // A change that does not say the digitised year keeps the one stored (else every edit would move it to this year).
+        var draft = input.ToDraft();
+        if (draft.DigitisedYear is null && service.FullyDigital && service.DigitisedYear is { } kept) draft = draft with { DigitisedYear = kept };
+        var (fields, errors) = DigitalRules.CheckService(draft, CurrentYearBe);
         if (fields is null)
         {
             var invalid = new ValidationErrors();
@@ -138,6 +141,7 @@ public sealed class DigitalServices(PmqaDbContext db, DigitalAccess access, Time
         s.Name = f.Name; s.Audience = f.Audience; s.LegalBasis = f.LegalBasis; s.Channel = f.Channel; s.FullyDigital = f.FullyDigital;
         s.CommonServices = f.CommonServices; s.TargetYear = f.TargetYear; s.ExceptionReason = f.ExceptionReason; s.ResponsibleUnit = f.ResponsibleUnit;
         s.Link = f.Link; s.EvidenceReference = f.EvidenceReference; s.Internal = f.Internal;
+        s.DigitisedYear = f.DigitisedYear;
         return s;
     }
 }

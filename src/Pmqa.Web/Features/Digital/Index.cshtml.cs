@@ -27,6 +27,8 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
         public string? LegalBasis { get; set; }
         public string? Channel { get; set; } = "counterOnly";
         public bool FullyDigital { get; set; }
+        /// <summary>The year (BE) it became fully digital; empty with the box ticked means this year (ADR 0028).</summary>
+        public string? DigitisedYear { get; set; }
         public string[] CommonServices { get; set; } = [];
         public string? TargetYear { get; set; }
         public string? ExceptionReason { get; set; }
@@ -75,6 +77,7 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
                 Id = s.Id, Version = s.Version, Name = s.Name, Audience = s.Audience, LegalBasis = s.LegalBasis, Channel = s.Channel, FullyDigital = s.FullyDigital,
                 CommonServices = s.CommonServices, TargetYear = s.TargetYear.ToString(CultureInfo.InvariantCulture), ExceptionReason = s.ExceptionReason,
                 ResponsibleUnit = s.ResponsibleUnit, Link = s.Link, EvidenceReference = s.EvidenceReference, Internal = s.Internal,
+                DigitisedYear = s.DigitisedYear?.ToString(CultureInfo.InvariantCulture),
             };
         return Page();
     }
@@ -83,8 +86,17 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
     {
         var ct = HttpContext.RequestAborted;
         int? year = int.TryParse(Service.TargetYear?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+        int? digitised = int.TryParse(Service.DigitisedYear?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var dy) ? dy : null;
+        var digitisedNotANumber = digitised is null && !string.IsNullOrWhiteSpace(Service.DigitisedYear);
         var input = new ServiceInput(Service.Name, Service.Audience, Service.LegalBasis, Service.Channel, Service.FullyDigital, Service.CommonServices, year,
-            Service.ExceptionReason, null, Service.ResponsibleUnit, Service.Link, Service.EvidenceReference, Service.Internal);
+            Service.ExceptionReason, null, Service.ResponsibleUnit, Service.Link, Service.EvidenceReference, Service.Internal, digitised);
+        // Text that is not a year is refused before anything is saved: read as empty, it would silently become this year.
+        if (digitisedNotANumber)
+        {
+            FailedForm = "service";
+            ModelState.AddModelError("Service.DigitisedYear", Bilingual.T("ปีต้องเป็นตัวเลข พ.ศ. เช่น 2567", "The year is a Buddhist Era number, e.g. 2567."));
+            return await LoadAsync(orgId) ? Page() : NotFound();
+        }
         var outcome = Service.Id is { } id
             ? await services.UpdateAsync(orgId, id, Service.Version ?? -1, input, ct)
             : await services.CreateAsync(orgId, input, ct);
@@ -209,7 +221,7 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
         IsProvince = org.Type == OrganizationType.Province;
         CanEdit = await access.CanEditAsync(orgId);
         if (register.Total > 0 && await progress.OrganizationAsync(orgId, ct) is Outcome<OrganizationPath>.Ok { Value: var path })
-            Path = new PathChart("register-path", path.Figures, path.Path);
+            Path = new PathChart("register-path", path.Figures, path.Path, path.Actual, path.CurrentYear);
         if (await lists.DatasetsAsync(orgId, ct) is Outcome<List<DatasetView>>.Ok d) Datasets = d.Value;
         if (await lists.ExchangesAsync(orgId, ct) is Outcome<List<ExchangeView>>.Ok e) Exchanges = e.Value;
         if (IsProvince)

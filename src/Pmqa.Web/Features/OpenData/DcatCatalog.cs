@@ -25,7 +25,9 @@ public static class DcatCatalog
 
     public sealed record YearInfo(int? FiscalYear, DateTimeOffset Issued, DateTimeOffset Modified);
 
-    public static byte[] Build(IReadOnlyList<YearInfo> years, PublicUrl url, string contactEmail)
+    /// <param name="digital">When any public service is registered: the first and last change of the digital registers,
+    /// for the dataset of their aggregated progress (ADR 0028).</param>
+    public static byte[] Build(IReadOnlyList<YearInfo> years, PublicUrl url, string contactEmail, (DateTimeOffset Issued, DateTimeOffset Modified)? digital = null)
     {
         var publisher = new Dictionary<string, object>
         {
@@ -49,9 +51,11 @@ public static class DcatCatalog
             ["dct:language"] = new[] { Ref("http://id.loc.gov/vocabulary/iso639-1/th"), Ref("http://id.loc.gov/vocabulary/iso639-1/en") },
             ["dct:license"] = Ref(DataDictionary.LicenceUrl),
             ["foaf:homepage"] = Ref(url.To("/open-data")),
-            ["dcat:dataset"] = years.Select(y => Dataset(y, url, publisher, contactEmail)).ToList(),
+            ["dcat:dataset"] = years.Select(y => Dataset(y, url, publisher, contactEmail))
+                .Concat(digital is { } d ? [DigitalDataset(d.Issued, d.Modified, url, publisher, contactEmail)] : []).ToList(),
         };
-        if (years.Count > 0) catalog["dct:modified"] = Date(years.Max(y => y.Modified));
+        var modified = years.Select(y => y.Modified).Concat(digital is { } dm ? [dm.Modified] : []).ToList();
+        if (modified.Count > 0) catalog["dct:modified"] = Date(modified.Max());
         return JsonSerializer.SerializeToUtf8Bytes(catalog, OpenDataFiles.Json);
     }
 
@@ -99,6 +103,44 @@ public static class DcatCatalog
                 ["dcat:endDate"] = TypedDate(ThaiTime.FiscalYearStart(fiscal + 1).AddDays(-1)),
             };
         return dataset;
+    }
+
+    /// <summary>The digital registers' aggregated progress to 2570 (issue 12): per year, nation, type, ministry, cluster.</summary>
+    private static Dictionary<string, object> DigitalDataset(DateTimeOffset issued, DateTimeOffset modified, PublicUrl url, object publisher, string contactEmail)
+    {
+        const string path = "/api/v1/open-data/digital-progress";
+        var year = new YearInfo(null, issued, modified);
+        Dictionary<string, object> Dist(string extension, string mediaType, string format)
+        {
+            var d = Distribution(year, url, path, extension, mediaType, format, "digital-progress");
+            d["dct:identifier"] = $"pmqa-digital-progress-{extension}";
+            d["dct:title"] = Texts($"ความก้าวหน้าบริการดิจิทัล ({format})", $"Digital progress ({format})");
+            return d;
+        }
+        return new Dictionary<string, object>
+        {
+            ["@id"] = url.To("/open-data#dataset-digital-progress"),
+            ["@type"] = "dcat:Dataset",
+            ["dct:identifier"] = "pmqa-digital-progress",
+            ["dct:title"] = Texts("ความก้าวหน้าสู่บริการดิจิทัลภายในปี 2570 (ภาพรวม)", "Progress to fully digital public services by 2570 (aggregated)"),
+            ["dct:description"] = Texts(
+                "ร้อยละของงานบริการสาธารณะที่เป็นดิจิทัลเต็มรูปแบบและอยู่บนแพลตฟอร์มกลาง (Citizen Portal / Biz Portal) ณ สิ้นแต่ละปี ภาพรวมประเทศ รายประเภทหน่วยงาน รายกระทรวง และรายกลุ่มจังหวัด ตามมติคณะรัฐมนตรี 18 มิถุนายน 2567 ไม่มีรายชื่อบริการ และไม่รวมบริการที่หน่วยงานระบุว่าใช้ภายใน",
+                "Share of public services fully digital and on a central platform (Citizen Portal / Biz Portal) at the end of each year: the nation, each organisation type, ministry and province cluster, after the cabinet resolution of 18 June 2024. No service lists; services an agency marked internal are left out."),
+            ["dcat:keyword"] = new object[] { Text("รัฐบาลดิจิทัล", "th"), Text("บริการดิจิทัล", "th"), Text("digital government", "en"), Text("e-service", "en") },
+            ["dcat:theme"] = Ref("http://publications.europa.eu/resource/authority/data-theme/GOVE"),
+            ["dct:publisher"] = publisher,
+            ["dcat:contactPoint"] = new Dictionary<string, object>
+            {
+                ["@type"] = "vcard:Organization", ["vcard:fn"] = "สำนักงาน ก.พ.ร. (OPDC) PMQA 4.0", ["vcard:hasEmail"] = Ref($"mailto:{contactEmail}"),
+            },
+            ["dct:license"] = Ref(DataDictionary.LicenceUrl),
+            ["dct:accrualPeriodicity"] = Ref("http://purl.org/cld/freq/continuous"),
+            ["dct:spatial"] = new Dictionary<string, object> { ["@id"] = "http://sws.geonames.org/1605651/", ["@type"] = "dct:Location", ["dct:title"] = Texts("ประเทศไทย", "Thailand") },
+            ["dct:issued"] = Date(issued),
+            ["dct:modified"] = Date(modified),
+            ["dcat:landingPage"] = Ref(url.To("/open-data")),
+            ["dcat:distribution"] = new[] { Dist("csv", "text/csv", "CSV"), Dist("json", "application/json", "JSON") },
+        };
     }
 
     private static Dictionary<string, object> Distribution(YearInfo y, PublicUrl url, string path, string extension, string mediaType, string format, string slug) => new()

@@ -38,8 +38,8 @@ public static class OpenDataApi
                 FileAsync(http, q, null, ct, () => Task.FromResult(OpenDataFiles.Dictionary(url)), "application/json; charset=utf-8", null))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the data dictionary: each field's Thai and English name, type, unit and allowed values");
-        open.MapGet("/catalog.jsonld", (HttpContext http, OpenDataQueries q, PublicUrl url, IConfiguration config, CancellationToken ct) =>
-                FileAsync(http, q, null, ct, async () => DcatCatalog.Build(await YearsAsync(q, ct), url, DcatCatalog.ContactEmailOf(config)), DcatCatalog.ContentType, null))
+        open.MapGet("/catalog.jsonld", (HttpContext http, OpenDataQueries q, PublicUrl url, IConfiguration config, Digital.DigitalOpenData digital, CancellationToken ct) =>
+                FileAsync(http, q, null, ct, async () => DcatCatalog.Build(await YearsAsync(q, ct), url, DcatCatalog.ContactEmailOf(config), await digital.DatesAsync(ct)), DcatCatalog.ContentType, null))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), DcatCatalog.ContentType).Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the DCAT catalogue (JSON-LD) a catalogue harvester such as CKAN's reads: a dataset per fiscal year, CSV and JSON distributions");
 

@@ -38,6 +38,7 @@ public abstract class DigitalProgressApiTests(PmqaApp app)
                 {
                     OrganizationId = orgId, Name = $"บริการที่ {++i}", Audience = Audience.People, Channel = channel, FullyDigital = digital,
                     TargetYear = year, ExceptionReason = reason ?? "", ResponsibleUnit = "กองบริการ", CreatedAt = now, UpdatedAt = now,
+                    DigitisedYear = digital ? ThisYear : null, // a pace of one a year per fully digital service (ADR 0028)
                 });
             return db.SaveChangesAsync();
         });
