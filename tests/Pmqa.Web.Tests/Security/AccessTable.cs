@@ -88,6 +88,16 @@ public static class AccessTable
         ["GET /digital-progress"] = Access.Officer,
         ["POST /digital-progress"] = Access.Officer,
         ["GET /organizations/{orgId}/digital"] = Access.Organization,
+        // Follow-up periods and progress updates (ADR 0027): periods are everyone's to read and OPDC's to set; an
+        // organisation's updates are its members' and OPDC's to read, its coordinator sends and its executive decides.
+        ["GET /api/v1/digital-periods"] = Access.SignedIn,
+        ["POST /api/v1/digital-periods"] = Access.Officer,
+        ["PUT /api/v1/digital-periods/{periodId}"] = Access.Officer,
+        ["GET /api/v1/organizations/{orgId}/digital-updates"] = Access.Organization,
+        ["POST /api/v1/organizations/{orgId}/digital-updates"] = Access.Organization,
+        ["GET /api/v1/organizations/{orgId}/digital-updates/{updateId}"] = Access.Organization,
+        ["POST /api/v1/organizations/{orgId}/digital-updates/{updateId}/approve"] = Access.Organization,
+        ["POST /api/v1/organizations/{orgId}/digital-updates/{updateId}/return"] = Access.Organization,
         ["POST /organizations/{orgId}/digital"] = Access.Organization,
         ["GET /practices"] = Access.SignedIn,
         ["POST /practices"] = Access.SignedIn,
