@@ -24,13 +24,13 @@ public static class FollowUpPeriods
 {
     public const int NameLimit = 300;
 
-    /// <summary>The instant a deadline day ends: midnight after it, Bangkok time.</summary>
+    /// <summary>The instant a deadline day ends: midnight after it, Bangkok time (as UTC, which PostgreSQL stores).</summary>
     public static DateTimeOffset EndOf(DateOnly deadline) =>
-        new(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ThaiTime.Bangkok.BaseUtcOffset);
+        new DateTimeOffset(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ThaiTime.Bangkok.BaseUtcOffset).ToUniversalTime();
 
-    /// <summary>The instant a period's "as of" day starts, Bangkok time.</summary>
+    /// <summary>The instant a period's "as of" day starts, Bangkok time (as UTC).</summary>
     public static DateTimeOffset StartOf(DateOnly startsOn) =>
-        new(startsOn.ToDateTime(TimeOnly.MinValue), ThaiTime.Bangkok.BaseUtcOffset);
+        new DateTimeOffset(startsOn.ToDateTime(TimeOnly.MinValue), ThaiTime.Bangkok.BaseUtcOffset).ToUniversalTime();
 
     /// <summary>An update counts once the executive approved it: approved at or before the end of the deadline day
     /// is on time, after it late; nothing approved is missing once the deadline day ended, due before.</summary>
