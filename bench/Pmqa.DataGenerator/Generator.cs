@@ -128,6 +128,8 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
         if (plans > 0) log.WriteLine($"  {plans} improvement plans approved, with 6-month reports");
         var registers = await DigitalGenerator.RunAsync(services, all.Select(a => (organizations[a.Org.Code], a.Org.Type, a.Team)), log, ct);
         if (registers > 0) log.WriteLine($"  {registers} digital-government registers filled (services, a GD Catalog dataset, a data exchange; provinces' area projects)");
+        var followUps = await FollowUpGenerator.RunAsync(services, all.Select(a => (organizations[a.Org.Code], a.Team)), ct);
+        if (followUps > 0) log.WriteLine($"  {followUps} digital progress updates approved over two past follow-up periods (some late, some missing)");
         var nextYear = await NextYearGenerator.RunAsync(services, options.Framework, all.Select(a => (a.AssessmentId, a.Team)), fiscalYear, log, ct);
         if (nextYear > 0) log.WriteLine($"  {nextYear} agencies with a plan got fiscal year {fiscalYear + 1}'s assessment, started from this year's and improved");
         return _report;

@@ -61,6 +61,8 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<DataExchange> DataExchanges => Set<DataExchange>();
     public DbSet<AreaProject> AreaProjects => Set<AreaProject>();
     public DbSet<ParticipationChannel> ParticipationChannels => Set<ParticipationChannel>();
+    public DbSet<DigitalPeriod> DigitalPeriods => Set<DigitalPeriod>();
+    public DbSet<DigitalUpdate> DigitalUpdates => Set<DigitalUpdate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -86,6 +88,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
         conventions.Properties<Pmqa.Domain.Digital.UpdateFrequency>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Digital.ExchangeDirection>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<Pmqa.Domain.Digital.AreaProjectStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<Pmqa.Domain.Digital.UpdateStatus>().HaveConversion<string>().HaveMaxLength(24);
 
         // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare
         // correctly. PostgreSQL keeps its native timestamptz.

@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
     // Secrets are recorded as changed, never with their values. Derived columns, bulky documents (their
     // hash is recorded) and concurrency tokens are not recorded at all.
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "TokenHash"];
-    private static readonly HashSet<string> Skipped = ["NormalizedEmail", "NormalizedUserName", "ContentJson", "AccessFailedCount"];
+    private static readonly HashSet<string> Skipped = ["NormalizedEmail", "NormalizedUserName", "ContentJson", "AccessFailedCount", "RegisterJson"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

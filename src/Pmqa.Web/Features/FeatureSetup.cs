@@ -49,7 +49,8 @@ public static class FeatureSetup
         .AddOpenData().AddCalendar()
         .AddScoped<Dashboard.RoundFacts>().AddScoped<Dashboard.CardScoreReader>().AddScoped<Dashboard.DashboardQueries>()
         .AddPractices()
-        .AddDigitalRegister();
+        .AddDigitalRegister()
+        .AddScoped<Digital.DigitalPeriods>().AddScoped<Digital.DigitalUpdates>().AddScoped<Digital.FollowUpStandings>();
 
     /// <summary>Everything under /api/v1 needs a bearer token unless an endpoint says otherwise.</summary>
     public static WebApplication MapPmqaApi(this WebApplication app)
@@ -83,6 +84,7 @@ public static class FeatureSetup
         Dashboard.DashboardApi.Map(api);
         Practices.PracticesApi.Map(api);
         Digital.DigitalApi.Map(api);
+        Digital.FollowUpApi.Map(api);
         return app;
     }
 }

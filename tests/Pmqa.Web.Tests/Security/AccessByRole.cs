@@ -90,6 +90,9 @@ public static class AccessByRole
         (Answer.Forbidden, [Owner], ["POST /api/v1/organizations/{orgId}/services", "POST /api/v1/organizations/{orgId}/services/import",
             "POST /api/v1/organizations/{orgId}/datasets"]),
         (Answer.NotFound, [Owner, Officer, Admin], ["GET /api/v1/organizations/{orgId}/area-projects", "POST /api/v1/organizations/{orgId}/area-projects"]),
+        // Progress updates (ADR 0027): the coordinator sends, the executive approves or returns; OPDC reads only.
+        (Answer.Forbidden, [Owner, Officer, Admin], ["POST /api/v1/organizations/{orgId}/digital-updates",
+            "POST /api/v1/organizations/{orgId}/digital-updates/{updateId}/approve", "POST /api/v1/organizations/{orgId}/digital-updates/{updateId}/return"]),
         // Not about roles: the one-time setup link exists only until the first administrator does, and the victim
         // was certified straight from the database, so it has no submission receipt to show.
         (Answer.NotFound, [Owner, Officer, Admin, Caller.ReviewerNotOnTeam], ["GET /account/setup"]),

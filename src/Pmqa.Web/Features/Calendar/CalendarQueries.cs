@@ -41,11 +41,22 @@ public sealed class CalendarQueries(PmqaDbContext db, CurrentUser user, TimeProv
             entries.AddRange(RoundMilestones.Of(dates).Select(m => new CalendarEntry($"round-{r.Id}-{m.Key}@{UidDomain}", null, r.Id, m.TitleTh, m.TitleEn, "",
                 m.Kind.ApiName(), [.. audiences.Select(a => a.ApiName())], m.Start, m.End, "", "", false, r.Version, r.CreatedAt)));
         }
+        entries.AddRange(await DigitalPeriodEntriesAsync(ct));
         return [.. entries
             .Where(e => audience is not { } a || e.Audiences.Any(x => EventNames.TryParse<EventAudience>(x, out var ea) && ea.IsOn(a)))
             .Where(e => kind is not { } k || e.Kind == k.ApiName())
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Uid)];
     }
+
+    /// <summary>Each follow-up period's deadline for digital progress updates (ADR 0027), for every agency, at the end of its day.</summary>
+    private async Task<List<CalendarEntry>> DigitalPeriodEntriesAsync(CancellationToken ct) =>
+        [.. (await db.DigitalPeriods.AsNoTracking().ToListAsync(ct)).Select(p =>
+        {
+            var at = Pmqa.Domain.Digital.FollowUpPeriods.EndOf(p.Deadline).AddMinutes(-1);
+            return new CalendarEntry($"digital-period-{p.Id}@{UidDomain}", null, null, $"กำหนดส่งรายงานความก้าวหน้าบริการดิจิทัล {p.NameTh}",
+                $"Digital progress updates due ({(p.NameEn.Length > 0 ? p.NameEn : p.NameTh)})", "", EventKind.Deadline.ApiName(), [EventAudience.Everyone.ApiName()],
+                at, at, "", "", false, p.Version, p.UpdatedAt);
+        })];
 
     public async Task<EventView?> EventAsync(Guid id, CancellationToken ct = default)
     {

@@ -19,9 +19,9 @@ namespace Pmqa.Web.Features.Calendar;
 /// When several days apply at once (a late start), only the nearest is sent and the earlier ones are marked.
 /// The same days remind organisations that have registered nobody before an event's registration deadline, and the
 /// coordinators of an organisation before its round's plan deadline (no plan sent yet) and 6- and 12-month report
-/// deadlines (an approved plan whose report for that period is not sent).
+/// deadlines (an approved plan whose report for that period is not sent), and digital progress updates (DigitalUpdateReminders.cs).
 /// </summary>
-public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recipients recipients, TimeProvider clock, IConfiguration config)
+public sealed partial class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recipients recipients, TimeProvider clock, IConfiguration config)
 {
     public static IReadOnlyList<int> DaysOf(string? setting)
     {
@@ -36,7 +36,8 @@ public sealed class DeadlineReminders(PmqaDbContext db, Notifier notifier, Recip
         var days = DaysOf(config["Calendar:ReminderDays"]);
         var now = clock.GetUtcNow();
         var told = await SubmissionsAsync(days, now, ct) + await RegistrationsAsync(days, now, ct)
-            + await PlansAsync(days, now, ct) + await PlanReportsAsync(days, now, ct);
+            + await PlansAsync(days, now, ct) + await PlanReportsAsync(days, now, ct)
+            + await DigitalUpdatesAsync(days, now, ct);
         if (told > 0) await db.SaveChangesAsync(ct);
         return told;
     }

@@ -82,14 +82,17 @@ public static class DigitalApi
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the same aggregated digital progress as JSON, with its fields described");
 
-        api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, DigitalProgressQueries queries, CancellationToken ct) =>
+        api.MapGet("/digital-progress", async (string? type, string? ministry, string? cluster, bool? late, DigitalProgressQueries queries,
+                FollowUpStandings followUps, CancellationToken ct) =>
             {
                 var parsed = DashboardFilter.Parse(type, ministry, cluster, null);
-                return (parsed is Outcome<DashboardFilter>.Ok { Value: var filter } ? await queries.NationalAsync(filter, ct) : parsed.As<NationalProgress>())
-                    .ToHttp(TypedResults.Ok);
+                var outcome = parsed is Outcome<DashboardFilter>.Ok { Value: var filter } ? await queries.NationalAsync(filter, ct) : parsed.As<NationalProgress>();
+                // Each organisation's follow-up line (ADR 0027); late=true keeps those late or missing.
+                if (outcome is Outcome<NationalProgress>.Ok { Value: var view }) outcome = await followUps.AddToAsync(view, late == true, ct);
+                return outcome.ToHttp(TypedResults.Ok);
             })
             .WithTags("Digital government").RequireAuthorization(Policies.OpdcOfficer)
-            .WithSummary("OPDC's national view of the registers: per organisation services, fully digital and on a central platform (count and share), still to do, latest target year, pace (services digitised a year, ADR 0028), yearsNeeded, behindPace, atRisk (behind pace for 2570, or a service still to do targets after 2570 without OPDC's exception); totals, byType, byParent (ministry or cluster) and the planned path (per BE year to 2570, the share planned fully digital). ?type=department|province|publicOrganization&ministry=&cluster= (codes)");
+            .WithSummary("OPDC's national view of the registers: per organisation services, fully digital and on a central platform (count and share), still to do, latest target year, pace (services digitised a year, ADR 0028), yearsNeeded, behindPace, atRisk (behind pace for 2570, or a service still to do targets after 2570 without OPDC's exception); totals, byType, byParent (ministry or cluster) and the planned path (per BE year to 2570, the share planned fully digital). ?type=department|province|publicOrganization&ministry=&cluster= (codes)&late=true (only organisations late or missing for the latest period whose deadline passed; each row's followUp: period, lateness due|onTime|late|missing|none, approvedAt, flaggedPeriods)");
     }
 
     public static string Link(Guid orgId, Guid serviceId) => $"/api/v1/organizations/{orgId}/services/{serviceId}";

@@ -8,10 +8,11 @@ using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Digital;
 
-/// <summary>One organisation's line of the national view: who it is, where it sits, and its figures.</summary>
+/// <summary>One organisation's line of the national view: who it is, where it sits, and its figures (with its
+/// follow-up line once <see cref="FollowUpStandings"/> added it).</summary>
 public sealed record OrganizationProgress(
     Guid Id, string Code, string NameTh, string NameEn, string Type, string? ParentCode, string? ParentNameTh, string? ParentNameEn,
-    ProgressFigures Figures);
+    ProgressFigures Figures, FollowUpLine? FollowUp = null);
 
 /// <summary>A group's figures: a type (key = the type's API name) or a ministry/cluster (key = its code).</summary>
 public sealed record ProgressGroup(string Key, string NameTh, string NameEn, int Organizations, ProgressFigures Figures);

@@ -39,6 +39,7 @@ public static class DigitalProgressTable
             Bilingual.T("บนแพลตฟอร์มกลาง", "On a central platform"), Bilingual.T("บนแพลตฟอร์มกลาง (%)", "On a central platform (%)"),
             Bilingual.T("ยังต้องดำเนินการ", "Still to do"), Bilingual.T("ปีเป้าหมายล่าสุด (พ.ศ.)", "Latest target year (BE)"), Bilingual.T("เสี่ยงไม่ทัน 2570", "At risk for 2570"),
             Bilingual.T("อัตราความเร็ว (บริการ/ปี)", "Pace (services a year)"), Bilingual.T("ปีที่ต้องใช้", "Years needed"),
+            Bilingual.T("รอบการติดตามล่าสุด", "Latest follow-up period"), Bilingual.T("รายงานความก้าวหน้า", "Progress update"),
         ],
         [.. lines.Select(o => new object?[]
         {
@@ -46,7 +47,20 @@ public static class DigitalProgressTable
             o.Figures.Services, o.Figures.FullyDigital, o.Figures.FullyDigitalPercent, o.Figures.OnCentralPlatform, o.Figures.OnCentralPlatformPercent,
             o.Figures.Remaining, o.Figures.LatestTargetYear, o.Figures.AtRisk ? Bilingual.T("เสี่ยง", "At risk") : "",
             o.Figures.Pace, o.Figures.YearsNeeded,
+            FollowUpPeriod(o.FollowUp), FollowUpText(o.FollowUp),
         })]);
+
+    private static string FollowUpPeriod(FollowUpLine? f) => f?.PeriodId is null ? "" : Bilingual.IsThai ? f.PeriodNameTh! : f.PeriodNameEn!;
+
+    /// <summary>The lateness of the latest closed period in words (ADR 0027).</summary>
+    private static string FollowUpText(FollowUpLine? f) => f?.Lateness switch
+    {
+        "onTime" => Bilingual.T(Lateness.OnTime.DisplayName()),
+        "late" => Bilingual.T(Lateness.Late.DisplayName()),
+        "missing" => Bilingual.T(Lateness.Missing.DisplayName()),
+        "due" => Bilingual.T(Lateness.Due.DisplayName()),
+        _ => "",
+    };
 
     public static string TypeName(string apiName) =>
         OrganizationTypes.TryParseApiName(apiName, out var t) ? Bilingual.T(t.DisplayName().Th, t.DisplayName().En) : apiName;

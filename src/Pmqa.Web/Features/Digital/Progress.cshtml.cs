@@ -14,13 +14,15 @@ namespace Pmqa.Web.Features.Digital;
 /// <summary>OPDC's national view of the digital registers (issue 12, ADR 0025): totals, the planned path to 2570 as a
 /// chart, every organisation filtered and sorted, and the same table as CSV (?handler=csv) or Excel (?handler=xlsx).</summary>
 [Authorize(Policy = Policies.OpdcOfficer)]
-public sealed class ProgressModel(DigitalProgressQueries queries, PmqaDbContext db) : PageModel
+public sealed class ProgressModel(DigitalProgressQueries queries, FollowUpStandings followUps, PmqaDbContext db) : PageModel
 {
     [FromQuery] public string? Type { get; set; }
     [FromQuery] public string? Ministry { get; set; }
     [FromQuery] public string? Cluster { get; set; }
     [FromQuery] public string? Sort { get; set; }
     [FromQuery] public bool? Desc { get; set; }
+    /// <summary>Only organisations late or missing for the latest period whose deadline passed (ADR 0027).</summary>
+    [FromQuery] public bool? Late { get; set; }
 
     public NationalProgress View { get; private set; } = null!;
     public DashboardFilter Filter { get; private set; } = DashboardFilter.All;
@@ -67,7 +69,7 @@ public sealed class ProgressModel(DigitalProgressQueries queries, PmqaDbContext 
             Filter = DashboardFilter.All;
             outcome = await queries.NationalAsync(Filter, ct);
         }
-        View = ((Outcome<NationalProgress>.Ok)outcome).Value;
+        View = await followUps.AddToAsync(((Outcome<NationalProgress>.Ok)outcome).Value, Late == true, ct);
         Lines = DigitalProgressTable.Sorted(View.Organizations, SortKey, Desc == true, Bilingual.IsThai);
     }
 
@@ -77,6 +79,7 @@ public sealed class ProgressModel(DigitalProgressQueries queries, PmqaDbContext 
         var query = Filter.Query().ToDictionary(p => p.Key, p => p.Value);
         if (SortKey != "code") query["sort"] = SortKey;
         if (Desc == true) query["desc"] = "true";
+        if (Late == true) query["late"] = "true";
         foreach (var (key, value) in changes) query[key] = value;
         return QueryHelpers.AddQueryString("/digital-progress", query.Where(p => p.Value is not null));
     }
