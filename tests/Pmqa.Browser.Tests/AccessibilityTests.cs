@@ -124,6 +124,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                 await s.GotoAsync("/digital-progress/periods");
                 await Expect(s.Page.Locator("#periods-table")).ToBeVisibleAsync();
                 await Expect(s.Page.Locator("#period-form")).ToBeVisibleAsync();
+                await s.ScreenshotAsync(screen);
                 break;
             case "practices-queue":
                 await s.GotoAsync("/practices/pending");
