@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
         "gaps", "path", "plan", "comparison", "comparison-phone",
         "practices-library", "practices-library-phone", "practices-queue",
         "digital", "digital-phone", "digital-progress", "digital-progress-phone", "digital-progress-en",
+        "digital-periods", "digital-periods-phone",
     ];
 
     [Theory]
@@ -116,6 +117,14 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServer app, IT
                     await s.ScreenshotAsync("digital-progress-03-en");
                 }
                 await Expect(s.Page.Locator("#progress-table")).ToBeVisibleAsync();
+                break;
+            case "digital-periods" or "digital-periods-phone":
+                // OPDC's follow-up periods (ADR 0027), with one in the list and the form.
+                await DigitalUpdateJourneyTests.PeriodAsync(app, "รอบที่ 1 ปีงบประมาณ พ.ศ. 2570");
+                await s.GotoAsync("/digital-progress/periods");
+                await Expect(s.Page.Locator("#periods-table")).ToBeVisibleAsync();
+                await Expect(s.Page.Locator("#period-form")).ToBeVisibleAsync();
+                await s.ScreenshotAsync(screen);
                 break;
             case "practices-queue":
                 await s.GotoAsync("/practices/pending");
