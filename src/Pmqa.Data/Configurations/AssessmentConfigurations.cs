@@ -94,7 +94,10 @@ internal sealed class AssessmentCardScoreConfiguration : IEntityTypeConfiguratio
         b.HasKey(s => new { s.AssessmentId, s.Part, s.Position });
         b.HasOne<AssessmentScoreCard>().WithMany().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         b.Property(s => s.Code).HasMaxLength(16).IsRequired();
-        b.HasIndex(s => new { s.Part, s.Code, s.AssessmentId });
+        // PostgreSQL keeps the score in the index (INCLUDE, migration 0023): the dashboard's statistics are index-only
+        // scans. Set by the annotation's name so that this provider-neutral project needs no Npgsql reference; SQLite
+        // ignores it (its migration has no INCLUDE either).
+        b.HasIndex(s => new { s.Part, s.Code, s.AssessmentId }).HasAnnotation("Npgsql:IndexInclude", new[] { nameof(AssessmentCardScore.Score) });
     }
 }
 

@@ -17,3 +17,8 @@ FROM "Assessments" a
 CROSS JOIN (VALUES (0::smallint, 'categories'), (1::smallint, 'dimensions'), (2::smallint, 'issues')) p(part, name)
 CROSS JOIN LATERAL jsonb_array_elements(a."VerifiedScoreJson"::jsonb -> p.name) WITH ORDINALITY e
 WHERE a."VerifiedScoreJson" IS NOT NULL AND jsonb_typeof(a."VerifiedScoreJson"::jsonb -> p.name) = 'array';
+-- The dashboard's statistics and the heat map sorted by an issue read one part's (or one code's) scores of a round's
+-- assessments: with the score in the index they are index-only scans, already in (part, code) order for the
+-- GROUP BY, instead of one heap page per assessment (EXPLAIN ANALYZE at 8,242 organisations: 766 ms → 202 ms under load).
+DROP INDEX "IX_AssessmentCardScores_Part_Code_AssessmentId";
+CREATE INDEX "IX_AssessmentCardScores_Part_Code_AssessmentId" ON "AssessmentCardScores" ("Part", "Code", "AssessmentId") INCLUDE ("Score");
