@@ -88,8 +88,10 @@ public static class AccessByRole
         // Digital register (ADR 0025): only the agency's coordinator and OPDC change it (PUT and DELETE without If-Match
         // answer 428 first). The victim is a department: it has no area projects, for anyone.
         (Answer.Forbidden, [Owner], ["POST /api/v1/organizations/{orgId}/services", "POST /api/v1/organizations/{orgId}/services/import",
-            "POST /api/v1/organizations/{orgId}/datasets"]),
-        (Answer.NotFound, [Owner, Officer, Admin], ["GET /api/v1/organizations/{orgId}/area-projects", "POST /api/v1/organizations/{orgId}/area-projects"]),
+            "POST /api/v1/organizations/{orgId}/datasets", "POST /api/v1/organizations/{orgId}/exchanges"]),
+        (Answer.NotFound, [Owner, Officer, Admin], ["GET /api/v1/organizations/{orgId}/area-projects", "POST /api/v1/organizations/{orgId}/area-projects",
+            "GET /api/v1/organizations/{orgId}/channels", "POST /api/v1/organizations/{orgId}/channels",
+            "GET /api/v1/organizations/{orgId}/area-projects/{entryId}", "GET /api/v1/organizations/{orgId}/channels/{entryId}"]),
         // Not about roles: the one-time setup link exists only until the first administrator does, and the victim
         // was certified straight from the database, so it has no submission receipt to show.
         (Answer.NotFound, [Owner, Officer, Admin, Caller.ReviewerNotOnTeam], ["GET /account/setup"]),
