@@ -88,8 +88,10 @@ public static class AccessByRole
         // Digital register (ADR 0025): only the agency's coordinator and OPDC change it (PUT and DELETE without If-Match
         // answer 428 first). The victim is a department: it has no area projects, for anyone.
         (Answer.Forbidden, [Owner], ["POST /api/v1/organizations/{orgId}/services", "POST /api/v1/organizations/{orgId}/services/import",
-            "POST /api/v1/organizations/{orgId}/datasets"]),
-        (Answer.NotFound, [Owner, Officer, Admin], ["GET /api/v1/organizations/{orgId}/area-projects", "POST /api/v1/organizations/{orgId}/area-projects"]),
+            "POST /api/v1/organizations/{orgId}/datasets", "POST /api/v1/organizations/{orgId}/exchanges"]),
+        (Answer.NotFound, [Owner, Officer, Admin], ["GET /api/v1/organizations/{orgId}/area-projects", "POST /api/v1/organizations/{orgId}/area-projects",
+            "GET /api/v1/organizations/{orgId}/channels", "POST /api/v1/organizations/{orgId}/channels",
+            "GET /api/v1/organizations/{orgId}/area-projects/{entryId}", "GET /api/v1/organizations/{orgId}/channels/{entryId}"]),
         // Progress updates (ADR 0027): the coordinator sends, the executive approves or returns; OPDC reads only.
         (Answer.Forbidden, [Owner, Officer, Admin], ["POST /api/v1/organizations/{orgId}/digital-updates",
             "POST /api/v1/organizations/{orgId}/digital-updates/{updateId}/approve", "POST /api/v1/organizations/{orgId}/digital-updates/{updateId}/return"]),

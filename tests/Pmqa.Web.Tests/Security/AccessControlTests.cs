@@ -233,6 +233,7 @@ public abstract class AccessControlTests(PmqaApp app)
         var practice = await Features.Practices.PracticeSeed.PendingVictimAsync(app, org.Id, Guid.Parse(assessment), evidence, org.Code);
         var service = await Features.Digital.DigitalSeed.VictimServiceAsync(app, org.Id, org.Code);
         var followUp = await Features.Digital.FollowUpSeed.VictimUpdateAsync(app, org.Id, org.Code);
+        var entry = await Features.Digital.DigitalSeed.VictimEntryAsync(app, org.Id, org.Code);
         // A notification of the victim's, saying the victim's code.
         var notification = new Pmqa.Data.Entities.Notification
         {
@@ -247,7 +248,7 @@ public abstract class AccessControlTests(PmqaApp app)
             ["notificationId"] = notification.Id.ToString(),
             ["planId"] = plan.Plan.ToString(), ["projectId"] = plan.Project.ToString(), ["actionId"] = plan.Action.ToString(), ["reportId"] = plan.Report.ToString(),
             ["practiceId"] = practice.ToString(),
-            ["serviceId"] = service.ToString(),
+            ["serviceId"] = service.ToString(), ["entryId"] = entry.ToString(),
             ["periodId"] = followUp.Period.ToString(), ["updateId"] = followUp.Update.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",
             ["eventId"] = calendar.Event.ToString(), ["registrationId"] = calendar.Registration.ToString(), ["fiscalYear"] = "2570", ["audience"] = "departments",

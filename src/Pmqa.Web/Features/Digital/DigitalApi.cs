@@ -63,6 +63,25 @@ public static class DigitalApi
                 (await lists.AddAreaProjectAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/area-projects", view)))
             .WithSummary("Add a province's area project {name, valueChain, partnerAgencies, budget (baht), status: planned|inProgress|done}");
 
+        org.MapGet("/exchanges", async (Guid orgId, DigitalLists lists, CancellationToken ct) => (await lists.ExchangesAsync(orgId, ct)).ToHttp(list => TypedResults.Ok(list)))
+            .WithSummary("The organisation's data exchanges with other agencies");
+        org.MapPost("/exchanges", async (Guid orgId, ExchangeInput body, DigitalLists lists, CancellationToken ct) =>
+                (await lists.AddExchangeAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/exchanges/{view.Id}", view)))
+            .WithSummary("Register a data exchange {partnerAgency, data, direction: send|receive|both, since}");
+        org.MapGet("/channels", async (Guid orgId, DigitalLists lists, CancellationToken ct) => (await lists.ChannelsAsync(orgId, ct)).ToHttp(list => TypedResults.Ok(list)))
+            .WithSummary("A province's public participation channels (404 for an organisation that is not a province)");
+        org.MapPost("/channels", async (Guid orgId, ChannelInput body, DigitalLists lists, CancellationToken ct) =>
+                (await lists.AddChannelAsync(orgId, body, ct)).ToHttp(view => TypedResults.Created($"/api/v1/organizations/{orgId}/channels/{view.Id}", view)))
+            .WithSummary("Add a province's participation channel {name, usage}");
+        MapEntry<DatasetInput, DatasetView>(org, "datasets", "dataset", v => v.Version,
+            (e, o, id, ct) => e.DatasetAsync(o, id, ct), (e, o, id, v, b, ct) => e.UpdateDatasetAsync(o, id, v, b, ct), (e, o, id, v, ct) => e.DeleteDatasetAsync(o, id, v, ct));
+        MapEntry<ExchangeInput, ExchangeView>(org, "exchanges", "data exchange", v => v.Version,
+            (e, o, id, ct) => e.ExchangeAsync(o, id, ct), (e, o, id, v, b, ct) => e.UpdateExchangeAsync(o, id, v, b, ct), (e, o, id, v, ct) => e.DeleteExchangeAsync(o, id, v, ct));
+        MapEntry<AreaProjectInput, AreaProjectView>(org, "area-projects", "area project (provinces)", v => v.Version,
+            (e, o, id, ct) => e.AreaProjectAsync(o, id, ct), (e, o, id, v, b, ct) => e.UpdateAreaProjectAsync(o, id, v, b, ct), (e, o, id, v, ct) => e.DeleteAreaProjectAsync(o, id, v, ct));
+        MapEntry<ChannelInput, ChannelView>(org, "channels", "participation channel (provinces)", v => v.Version,
+            (e, o, id, ct) => e.ChannelAsync(o, id, ct), (e, o, id, v, b, ct) => e.UpdateChannelAsync(o, id, v, b, ct), (e, o, id, v, ct) => e.DeleteChannelAsync(o, id, v, ct));
+
         org.MapGet("/digital-progress", async (Guid orgId, DigitalProgressQueries queries, CancellationToken ct) =>
                 (await queries.OrganizationAsync(orgId, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("The organisation's figures (services, fully digital and on a central platform with shares, still to do, latest target year, pace: services digitised a year, yearsNeeded at that pace, behindPace, atRisk), its planned path (per BE year to 2570, the share planned fully digital) and actual (per BE year, the share fully digital by its end, from digitisedYear)");
@@ -93,6 +112,38 @@ public static class DigitalApi
             })
             .WithTags("Digital government").RequireAuthorization(Policies.OpdcOfficer)
             .WithSummary("OPDC's national view of the registers: per organisation services, fully digital and on a central platform (count and share), still to do, latest target year, pace (services digitised a year, ADR 0028), yearsNeeded, behindPace, atRisk (behind pace for 2570, or a service still to do targets after 2570 without OPDC's exception); totals, byType, byParent (ministry or cluster) and the planned path (per BE year to 2570, the share planned fully digital). ?type=department|province|publicOrganization&ministry=&cluster= (codes)&late=true (only organisations late or missing for the latest period whose deadline passed; each row's followUp: period, lateness due|onTime|late|missing|none, approvedAt, flaggedPeriods)");
+    }
+
+    /// <summary>GET, PUT (the whole entry as in POST) and DELETE of one entry of a register list, with its version as ETag
+    /// and If-Match required to change it (ADR 0028): 412 stale, 428 missing, as for services.</summary>
+    private static void MapEntry<TInput, TView>(RouteGroupBuilder org, string path, string what, Func<TView, int> version,
+        Func<DigitalListEdits, Guid, Guid, CancellationToken, Task<Outcome<TView>>> get,
+        Func<DigitalListEdits, Guid, Guid, int, TInput, CancellationToken, Task<Outcome<TView>>> update,
+        Func<DigitalListEdits, Guid, Guid, int, CancellationToken, Task<Outcome<bool>>> delete) where TView : notnull
+    {
+        org.MapGet($"/{path}/{{entryId:guid}}", async (Guid orgId, Guid entryId, HttpResponse response, DigitalListEdits edits, CancellationToken ct) =>
+                (await get(edits, orgId, entryId, ct)).ToHttp(view => { response.Headers.ETag = $"\"{version(view)}\""; return TypedResults.Ok(view); }))
+            .WithSummary($"One {what} with its ETag");
+        org.MapPut($"/{path}/{{entryId:guid}}", async Task<IResult> (Guid orgId, Guid entryId, TInput body, HttpRequest request, HttpResponse response, DigitalListEdits edits, CancellationToken ct) =>
+            {
+                if (Preconditions.IsAny(request)) return Preconditions.BlindOverwriteRefused(Preconditions.SharedEditing);
+                if (!Preconditions.TryIfMatch(request, out var ifMatch)) return Preconditions.IfMatchRequired();
+                var outcome = await update(edits, orgId, entryId, ifMatch, body, ct);
+                if (outcome is Outcome<TView>.Conflict c && c.Message == DigitalListEdits.StaleMessage) return Preconditions.Stale(c.Message);
+                return outcome.ToHttp(view => { response.Headers.ETag = $"\"{version(view)}\""; return TypedResults.Ok(view); });
+            })
+            .ProducesVersioned<TView>().WithSummary($"Change a {what} (the whole entry as in POST); If-Match: its ETag");
+        org.MapDelete($"/{path}/{{entryId:guid}}", async Task<IResult> (Guid orgId, Guid entryId, HttpRequest request, DigitalListEdits edits, CancellationToken ct) =>
+            {
+                if (Preconditions.IsAny(request)) return Preconditions.BlindOverwriteRefused(Preconditions.SharedEditing);
+                if (!Preconditions.TryIfMatch(request, out var ifMatch)) return Preconditions.IfMatchRequired();
+                var outcome = await delete(edits, orgId, entryId, ifMatch, ct);
+                if (outcome is Outcome<bool>.Conflict c && c.Message == DigitalListEdits.StaleMessage) return Preconditions.Stale(c.Message);
+                return outcome.ToHttp(_ => TypedResults.NoContent());
+            })
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary($"Remove a {what} (the audit trail keeps it); If-Match: its ETag");
     }
 
     public static string Link(Guid orgId, Guid serviceId) => $"/api/v1/organizations/{orgId}/services/{serviceId}";
@@ -150,5 +201,5 @@ public static class DigitalSetup
 {
     public static IServiceCollection AddDigitalRegister(this IServiceCollection services) => services
         .AddScoped<DigitalAccess>().AddScoped<DigitalServices>().AddScoped<DigitalLists>().AddScoped<DigitalProgressQueries>()
-        .AddScoped<DigitalIndicatorQueries>().AddScoped<DigitalOpenData>();
+        .AddScoped<DigitalIndicatorQueries>().AddScoped<DigitalOpenData>().AddScoped<DigitalListEdits>();
 }

@@ -94,14 +94,14 @@ public sealed class DigitalLists(PmqaDbContext db, DigitalAccess access, TimePro
         return View(c);
     }
 
-    private static DatasetView View(CatalogDataset d) =>
+    internal static DatasetView View(CatalogDataset d) =>
         new(d.Id, d.Title, d.CatalogUrl, DigitalNames.ApiName(d.UpdateFrequency), d.LastUpdated, d.Version);
 
-    private static ExchangeView View(DataExchange d) => new(d.Id, d.PartnerAgency, d.Data, DigitalNames.ApiName(d.Direction), d.Since, d.Version);
+    internal static ExchangeView View(DataExchange d) => new(d.Id, d.PartnerAgency, d.Data, DigitalNames.ApiName(d.Direction), d.Since, d.Version);
 
-    private static ChannelView View(ParticipationChannel c) => new(c.Id, c.Name, c.Usage, c.Version);
+    internal static ChannelView View(ParticipationChannel c) => new(c.Id, c.Name, c.Usage, c.Version);
 
-    private static AreaProjectView View(AreaProject p) =>
+    internal static AreaProjectView View(AreaProject p) =>
         new(p.Id, p.Name, p.ValueChain, p.PartnerAgencies, p.Budget, DigitalNames.ApiName(p.Status), p.Version);
 
     /// <summary>Null when the organisation is a province the caller may read (or, with <paramref name="edit"/>, change);

@@ -15,7 +15,8 @@ namespace Pmqa.Web.Features.Digital;
 /// central platform, the add/edit form (messages at the field, what was typed kept), CSV import with the row report,
 /// datasets and data exchanges, and for provinces area projects and participation channels.
 /// </summary>
-public sealed class IndexModel(DigitalServices services, DigitalLists lists, DigitalAccess access, DigitalProgressQueries progress, PmqaDbContext db) : PageModel
+public sealed class IndexModel(DigitalServices services, DigitalLists lists, DigitalAccess access, DigitalProgressQueries progress, PmqaDbContext db,
+    DigitalListEdits edits) : PageModel
 {
     /// <summary>The form as typed: text stays text until the rules have looked at it, so nothing typed is lost.</summary>
     public sealed class ServiceForm
@@ -52,6 +53,8 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
     public string OrganizationName { get; private set; } = "";
     public bool IsProvince { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>OPDC grants or withdraws a service's exception for a target after 2570 (ADR 0025) from the services table.</summary>
+    public bool IsOpdc { get; private set; }
     public ServiceList Register { get; private set; } = new(0, 0, 0, 0, 0, []);
     /// <summary>The planned path to 2570 drawn on the page (null while the register is empty).</summary>
     public PathChart? Path { get; private set; }
@@ -126,6 +129,44 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
         var outcome = await services.DeleteAsync(orgId, serviceId, version, HttpContext.RequestAborted);
         if (outcome is Outcome<bool>.NotFound) return NotFound();
         if (outcome is Outcome<bool>.Ok) { Message = Bilingual.T("ลบบริการแล้ว", "The service is removed."); return Redirect($"/organizations/{orgId}/digital#services"); }
+        AddGeneral(outcome);
+        return await LoadAsync(orgId) ? Page() : NotFound();
+    }
+
+    /// <summary>OPDC grants (or withdraws) the exception a service asks for: the service as stored, with the grant changed,
+    /// saved with the version the page showed (a stale page is told so; ADR 0025 records who and when).</summary>
+    public async Task<IActionResult> OnPostExceptionAsync(Guid orgId, Guid serviceId, int version, bool grant)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await services.GetAsync(orgId, serviceId, ct) is not Outcome<ServiceView>.Ok { Value: var v }) return NotFound();
+        var input = new ServiceInput(v.Name, v.Audience, v.LegalBasis, v.Channel, v.FullyDigital, v.CommonServices, v.TargetYear, v.ExceptionReason, grant,
+            v.ResponsibleUnit, v.Link, v.EvidenceReference, v.Internal, v.DigitisedYear);
+        var outcome = await services.UpdateAsync(orgId, serviceId, version, input, ct);
+        if (outcome is Outcome<ServiceView>.NotFound) return NotFound();
+        if (outcome is Outcome<ServiceView>.Ok)
+        {
+            Message = grant ? Bilingual.T($"อนุมัติการยกเว้นของ \"{v.Name}\" แล้ว", $"The exception for \"{v.Name}\" is granted.")
+                : Bilingual.T($"ยกเลิกการยกเว้นของ \"{v.Name}\" แล้ว", $"The exception for \"{v.Name}\" is withdrawn.");
+            return Redirect($"/organizations/{orgId}/digital#services");
+        }
+        AddGeneral(outcome);
+        return await LoadAsync(orgId) ? Page() : NotFound();
+    }
+
+    /// <summary>Removes a dataset, exchange, area project or channel with the version the page showed (audited).</summary>
+    public async Task<IActionResult> OnPostRemoveEntryAsync(Guid orgId, string kind, Guid entryId, int version)
+    {
+        var ct = HttpContext.RequestAborted;
+        var outcome = kind switch
+        {
+            "dataset" => await edits.DeleteDatasetAsync(orgId, entryId, version, ct),
+            "exchange" => await edits.DeleteExchangeAsync(orgId, entryId, version, ct),
+            "area" => await edits.DeleteAreaProjectAsync(orgId, entryId, version, ct),
+            "channel" => await edits.DeleteChannelAsync(orgId, entryId, version, ct),
+            _ => new Outcome<bool>.NotFound(),
+        };
+        if (outcome is Outcome<bool>.NotFound) return NotFound();
+        if (outcome is Outcome<bool>.Ok) { Message = Bilingual.T("ลบรายการแล้ว", "The entry is removed."); return Redirect($"/organizations/{orgId}/digital#{kind}s"); }
         AddGeneral(outcome);
         return await LoadAsync(orgId) ? Page() : NotFound();
     }
@@ -220,6 +261,7 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
         OrganizationName = Bilingual.T(org.NameTh, org.NameEn);
         IsProvince = org.Type == OrganizationType.Province;
         CanEdit = await access.CanEditAsync(orgId);
+        IsOpdc = await access.IsOpdcAsync();
         if (register.Total > 0 && await progress.OrganizationAsync(orgId, ct) is Outcome<OrganizationPath>.Ok { Value: var path })
             Path = new PathChart("register-path", path.Figures, path.Path, path.Actual, path.CurrentYear);
         if (await lists.DatasetsAsync(orgId, ct) is Outcome<List<DatasetView>>.Ok d) Datasets = d.Value;
