@@ -13,7 +13,7 @@
 # reads like any other (no answers: they count as submitted or beyond, never as "not started"), typed score rows
 # (self-assessed and verified) too.
 # DASHBOARD_DB=<dir>: keep the PostgreSQL cluster in <dir> after the run; when <dir> already holds one, reuse it (no
-# generating, no copying: the first three arguments then only name what was generated). The application migrates it
+# generating, no copying: organisations, years and scale then only name what was generated). The application migrates it
 # on start, so a rerun after a change measures the new code on the same rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
