@@ -13,7 +13,7 @@
 # reads like any other (no answers: they count as submitted or beyond, never as "not started"), typed score rows
 # (self-assessed and verified) too.
 # DASHBOARD_DB=<dir>: keep the PostgreSQL cluster in <dir> after the run; when <dir> already holds one, reuse it (no
-# generating, no copying: the first three arguments then only name what was generated). The application migrates it
+# generating, no copying: organisations, years and scale then only name what was generated). The application migrates it
 # on start, so a rerun after a change measures the new code on the same rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,7 +85,8 @@ INSERT INTO "AssessmentCardScores" SELECT (jsonb_populate_record(NULL::"Assessme
   FROM "AssessmentCardScores" s JOIN a_map m ON m.aid = s."AssessmentId";
 INSERT INTO "AssessmentVerifiedScores" SELECT (jsonb_populate_record(NULL::"AssessmentVerifiedScores", to_jsonb(v) || jsonb_build_object('AssessmentId', m.naid))).*
   FROM "AssessmentVerifiedScores" v JOIN a_map m ON m.aid = v."AssessmentId";
-ANALYZE;
+-- As autovacuum would on a live system: statistics, and the visibility map that lets covering indexes be index-only.
+VACUUM (ANALYZE);
 SQL
   echo "# assessments, rounds: $(psql_db -tAc 'SELECT count(*), count(DISTINCT "RoundId") FROM "Assessments"')"
 fi

@@ -172,7 +172,9 @@ public sealed class CardScoreReader(PmqaDbContext db)
             SELECT 2, 0::smallint, g."Code", count(*)::int, 0, percentile_cont(0.5) WITHIN GROUP (ORDER BY g."Gap"), 0, avg(g."Gap")
             FROM (SELECT v."Code" AS "Code", round(s."Score", 2) - v."Score" AS "Gap"
                   FROM "AssessmentVerifiedScores" v
-                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = v."AssessmentId" AND s."Part" = 0 AND s."Code" = v."Code"
+                  -- On the key's columns (both positions are the pack's order): a hash join of the verified
+                  -- assessments' rows, where a join on the code alone sorted every round's category rows (ADR 0023).
+                  JOIN "AssessmentCardScores" s ON s."AssessmentId" = v."AssessmentId" AND s."Part" = 0 AND s."Position" = v."Position" AND s."Code" = v."Code"
                   WHERE v."Part" = 0 AND v."AssessmentId" = ANY({verifiedIds})) g
             GROUP BY g."Code"
             """).ToListAsync(ct);
