@@ -128,3 +128,18 @@ public sealed class DigitalIndicatorsTests
         Assert.Equal(1m, DigitalIndicators.Offer(services, [], 2569, 2569).Single(i => i.Code == DigitalIndicators.DatasetsCode).Target); // never 0
     }
 }
+
+public sealed class DigitisedYearCsvTests
+{
+    [Fact]
+    public void The_csv_reads_the_digitised_year_in_Thai_or_English_and_reports_text_that_is_not_a_year()
+    {
+        var ok = ServiceCsv.Parse("ชื่อบริการ,ผู้รับบริการ,ช่องทางปัจจุบัน,ดิจิทัลตลอดกระบวนการ,ปีเป้าหมาย,หน่วยงานที่รับผิดชอบ,ปีที่เป็นดิจิทัลเต็มรูปแบบ\n" +
+            "ขอรับรองสำเนา,people,citizenPortal,ใช่,2567,กองบริการ,2567\n", 2569);
+        Assert.True(ok.Ok);
+        Assert.Equal(2567, Assert.Single(ok.Services).DigitisedYear);
+        var bad = ServiceCsv.Parse("name,audience,channel,fully digital,target year,responsible unit,digitised year\n" +
+            "ขอรับรองสำเนา,people,citizenPortal,yes,2567,กองบริการ,last year\n", 2569);
+        Assert.Equal(("digitisedYear", 2), (Assert.Single(bad.Problems).Field, bad.Problems[0].Row));
+    }
+}
