@@ -41,6 +41,9 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
 
     public sealed class ListForm
     {
+        /// <summary>Set when an existing entry is edited: the entry and the version the page showed (If-Match).</summary>
+        public Guid? Id { get; set; }
+        public int? Version { get; set; }
         public string? Title { get; set; }
         public string? Url { get; set; }
         public string? Choice { get; set; }
@@ -69,6 +72,8 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
     [BindProperty] public ServiceForm Service { get; set; } = new();
     [BindProperty] public ListForm Entry { get; set; } = new();
     [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+    /// <summary>A dataset, exchange, area project or channel opened for editing (<c>?editEntry=</c>).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? EditEntry { get; set; }
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid orgId)
@@ -82,7 +87,26 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
                 ResponsibleUnit = s.ResponsibleUnit, Link = s.Link, EvidenceReference = s.EvidenceReference, Internal = s.Internal,
                 DigitisedYear = s.DigitisedYear?.ToString(CultureInfo.InvariantCulture),
             };
+        if (EditEntry is { } entryId) OpenEntry(entryId);
         return Page();
+    }
+
+    /// <summary>Fills the small list's form with the entry, so its details open prefilled (as after a refused save).</summary>
+    private void OpenEntry(Guid id)
+    {
+        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Datasets.FirstOrDefault(d => d.Id == id) is { } d)
+            (FailedForm, Entry) = ("dataset", new ListForm { Id = id, Version = d.Version, Title = d.Title, Url = d.CatalogUrl, Choice = d.UpdateFrequency, Date = Day(d.LastUpdated) });
+        else if (Exchanges.FirstOrDefault(x => x.Id == id) is { } x)
+            (FailedForm, Entry) = ("exchange", new ListForm { Id = id, Version = x.Version, Title = x.PartnerAgency, Text = x.Data, Choice = x.Direction, Date = Day(x.Since) });
+        else if (AreaProjects.FirstOrDefault(a => a.Id == id) is { } a)
+            (FailedForm, Entry) = ("area", new ListForm
+            {
+                Id = id, Version = a.Version, Title = a.Name, Url = a.ValueChain, Text = a.PartnerAgencies, Choice = a.Status,
+                Budget = a.Budget.ToString("0.##", CultureInfo.InvariantCulture),
+            });
+        else if (Channels.FirstOrDefault(c => c.Id == id) is { } c)
+            (FailedForm, Entry) = ("channel", new ListForm { Id = id, Version = c.Version, Title = c.Name, Text = c.Usage });
     }
 
     public async Task<IActionResult> OnPostSaveAsync(Guid orgId)
@@ -206,18 +230,39 @@ public sealed class IndexModel(DigitalServices services, DigitalLists lists, Dig
         return await LoadAsync(orgId) ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostDatasetAsync(Guid orgId) => AddAsync(orgId, "dataset", ct =>
-        lists.AddDatasetAsync(orgId, new DatasetInput(Entry.Title, Entry.Url, Entry.Choice, Date(Entry.Date)), ct));
+    // Each small list's form adds an entry, or changes the one opened with ?editEntry= at the version the page showed.
+    public Task<IActionResult> OnPostDatasetAsync(Guid orgId)
+    {
+        var input = new DatasetInput(Entry.Title, Entry.Url, Entry.Choice, Date(Entry.Date));
+        return AddAsync(orgId, "dataset", ct => Entry.Id is { } id
+            ? edits.UpdateDatasetAsync(orgId, id, Entry.Version ?? -1, input, ct)
+            : lists.AddDatasetAsync(orgId, input, ct));
+    }
 
-    public Task<IActionResult> OnPostExchangeAsync(Guid orgId) => AddAsync(orgId, "exchange", ct =>
-        lists.AddExchangeAsync(orgId, new ExchangeInput(Entry.Title, Entry.Text, Entry.Choice, Date(Entry.Date)), ct));
+    public Task<IActionResult> OnPostExchangeAsync(Guid orgId)
+    {
+        var input = new ExchangeInput(Entry.Title, Entry.Text, Entry.Choice, Date(Entry.Date));
+        return AddAsync(orgId, "exchange", ct => Entry.Id is { } id
+            ? edits.UpdateExchangeAsync(orgId, id, Entry.Version ?? -1, input, ct)
+            : lists.AddExchangeAsync(orgId, input, ct));
+    }
 
-    public Task<IActionResult> OnPostAreaProjectAsync(Guid orgId) => AddAsync(orgId, "area", ct =>
-        lists.AddAreaProjectAsync(orgId, new AreaProjectInput(Entry.Title, Entry.Url, Entry.Text,
-            decimal.TryParse(Entry.Budget?.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var b) ? b : null, Entry.Choice), ct));
+    public Task<IActionResult> OnPostAreaProjectAsync(Guid orgId)
+    {
+        var input = new AreaProjectInput(Entry.Title, Entry.Url, Entry.Text,
+            decimal.TryParse(Entry.Budget?.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var b) ? b : null, Entry.Choice);
+        return AddAsync(orgId, "area", ct => Entry.Id is { } id
+            ? edits.UpdateAreaProjectAsync(orgId, id, Entry.Version ?? -1, input, ct)
+            : lists.AddAreaProjectAsync(orgId, input, ct));
+    }
 
-    public Task<IActionResult> OnPostChannelAsync(Guid orgId) => AddAsync(orgId, "channel", ct =>
-        lists.AddChannelAsync(orgId, new ChannelInput(Entry.Title, Entry.Text), ct));
+    public Task<IActionResult> OnPostChannelAsync(Guid orgId)
+    {
+        var input = new ChannelInput(Entry.Title, Entry.Text);
+        return AddAsync(orgId, "channel", ct => Entry.Id is { } id
+            ? edits.UpdateChannelAsync(orgId, id, Entry.Version ?? -1, input, ct)
+            : lists.AddChannelAsync(orgId, input, ct));
+    }
 
     private static DateOnly? Date(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 

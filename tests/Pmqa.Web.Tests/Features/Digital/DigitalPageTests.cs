@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
@@ -68,6 +69,50 @@ public abstract class DigitalPageTests(PmqaApp app)
         Assert.Contains("หน่วยงานที่รับผิดชอบ", cells[1]);
         var api = await app.ApiAsync(person.Email, Seed.Password);
         Assert.Equal(0, (await (await api.GetAsync($"/api/v1/organizations/{org.Id}/services")).JsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_dataset_is_edited_on_the_page_and_a_stale_edit_is_refused_keeping_what_was_typed()
+    {
+        var admin = await app.AdminApiAsync();
+        var org = await admin.OrganizationAsync();
+        var person = await admin.PersonAsync(org, "coordinator");
+        var pages = await app.BrowserAsync(person.Email, Seed.Password);
+        var url = $"/organizations/{org.Id}/digital";
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync($"{url}?handler=Dataset", new()
+        {
+            ["Entry.Title"] = "สถิติผู้รับเบี้ยยังชีพ", ["Entry.Url"] = "https://gdcatalog.go.th/dataset/a", ["Entry.Choice"] = "monthly", ["Entry.Date"] = "2026-11-01",
+        })).StatusCode);
+        var id = (await (await (await app.ApiAsync(person.Email, Seed.Password)).GetAsync($"/api/v1/organizations/{org.Id}/datasets")).JsonAsync())
+            .EnumerateArray().Single().GetProperty("id").GetGuid();
+
+        // The edit link opens the form filled with the entry, named as an edit.
+        var editing = await pages.GetHtmlAsync($"{url}?editEntry={id}");
+        Assert.Equal("สถิติผู้รับเบี้ยยังชีพ", editing.QuerySelector("#dataset-title")!.GetAttribute("value"));
+        Assert.Equal("monthly", editing.QuerySelector("#dataset-frequency option[selected]")!.GetAttribute("value"));
+        Assert.Contains("แก้ไขชุดข้อมูล", editing.QuerySelector("#datasets details summary")!.TextContent);
+        var version = editing.QuerySelector("#datasets input[name='Entry.Version']")!.GetAttribute("value")!;
+
+        var edit = new Dictionary<string, string>
+        {
+            ["Entry.Id"] = id.ToString(), ["Entry.Version"] = version, ["Entry.Title"] = "สถิติผู้รับเบี้ยยังชีพรายเดือน",
+            ["Entry.Url"] = "https://gdcatalog.go.th/dataset/a", ["Entry.Choice"] = "quarterly", ["Entry.Date"] = "2026-12-01",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync($"{url}?handler=Dataset", new(edit), url)).StatusCode);
+        var list = (await pages.GetHtmlAsync(url)).QuerySelector("#datasets-list")!.TextContent;
+        Assert.Contains("สถิติผู้รับเบี้ยยังชีพรายเดือน", list);
+        Assert.Single((await pages.GetHtmlAsync(url)).QuerySelectorAll("#datasets-list li"));
+
+        // The same form sent again holds the old version: refused, nothing changed, and the typed title stays.
+        edit["Entry.Title"] = "ชื่อที่พิมพ์ทีหลัง";
+        var stale = await pages.PostFormAsync($"{url}?handler=Dataset", edit, url);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = await stale.HtmlAsync();
+        Assert.Equal("ชื่อที่พิมพ์ทีหลัง", html.QuerySelector("#dataset-title")!.GetAttribute("value"));
+        Assert.False(string.IsNullOrWhiteSpace(html.QuerySelector(".alert-danger[role=alert]")?.TextContent), "the conflict is told");
+        Assert.Contains("สถิติผู้รับเบี้ยยังชีพรายเดือน", html.QuerySelector("#datasets-list")!.TextContent);
+        Assert.DoesNotContain("ชื่อที่พิมพ์ทีหลัง", html.QuerySelector("#datasets-list")!.TextContent);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.OrganizationId == org.Id && a.EntityType == "CatalogDataset")));
     }
 
     [Fact]
