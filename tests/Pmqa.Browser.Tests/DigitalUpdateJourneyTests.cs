@@ -60,6 +60,14 @@ public sealed class DigitalUpdateJourneyTests(BrowserFixture browser, AppServer 
         Assert.True(await boss.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
         await AxeCheck.AssertNoSeriousViolationsAsync(boss.Page, "update approved at 390 px", output);
         await boss.ScreenshotAsync("digital-update-03-approved-phone");
+
+        // The period opens the update as it was sent, with the register it froze.
+        await boss.Page.Locator("#updates-table a").First.ClickAsync();
+        await Expect(boss.Page.Locator("#update-figures")).ToBeVisibleAsync();
+        await Expect(boss.Page.Locator("#frozen-heading")).ToBeVisibleAsync();
+        Assert.True(await boss.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the sent update scrolls sideways at 390 px");
+        await AxeCheck.AssertNoSeriousViolationsAsync(boss.Page, "the update as sent at 390 px", output);
+        await boss.ScreenshotAsync("digital-update-04-as-sent-phone");
         s.AssertNoProblems();
         boss.AssertNoProblems();
     }

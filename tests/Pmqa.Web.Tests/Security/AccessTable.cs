@@ -118,6 +118,8 @@ public static class AccessTable
         ["GET /digital-progress/periods"] = Access.Officer,
         ["POST /digital-progress/periods"] = Access.Officer,
         ["GET /organizations/{orgId}/digital/updates"] = Access.Organization,
+        ["GET /organizations/{orgId}/digital/updates/{updateId}"] = Access.Organization,
+        ["POST /organizations/{orgId}/digital/updates/{updateId}"] = Access.Organization,
         ["POST /organizations/{orgId}/digital/updates"] = Access.Organization,
         ["POST /organizations/{orgId}/digital"] = Access.Organization,
         ["GET /practices"] = Access.SignedIn,

@@ -64,6 +64,16 @@ public abstract class FollowUpPageTests(PmqaApp app)
         Assert.Contains("100%", after.QuerySelector("#trend-table")!.TextContent);
         Assert.Null(after.QuerySelector("#send-update"));
 
+        // The period links to the update as sent: its figures and the register it froze, unchanged by later edits.
+        var link = after.QuerySelector("#updates-table a")!.GetAttribute("href")!;
+        await DigitalProgressApiTests.AddAsync(app, org.Id, (false, Domain.Digital.ServiceChannel.CounterOnly, 2570, null));
+        var sentCopy = await executive.GetHtmlAsync(link);
+        Assert.Contains("บริการแรกขึ้น Citizen Portal แล้ว", sentCopy.QuerySelector("#update-facts")!.TextContent);
+        Assert.Single(sentCopy.QuerySelectorAll("#frozen-services tbody tr"));
+        Assert.Contains("100%", sentCopy.QuerySelector("#update-figures")!.TextContent);
+        var officer = await app.BrowserAsync((await admin.PersonAsync(await app.OpdcAsync(), "opdcOfficer")).Email, Seed.Password);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(link)).StatusCode);
+
         var stranger = await app.BrowserAsync((await admin.PersonAsync(await admin.OrganizationAsync(), "coordinator")).Email, Seed.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(action)).StatusCode);
     }
