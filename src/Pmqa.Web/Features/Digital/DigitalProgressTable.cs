@@ -40,6 +40,7 @@ public static class DigitalProgressTable
             Bilingual.T("ยังต้องดำเนินการ", "Still to do"), Bilingual.T("ปีเป้าหมายล่าสุด (พ.ศ.)", "Latest target year (BE)"), Bilingual.T("เสี่ยงไม่ทัน 2570", "At risk for 2570"),
             Bilingual.T("อัตราความเร็ว (บริการ/ปี)", "Pace (services a year)"), Bilingual.T("ปีที่ต้องใช้", "Years needed"),
             Bilingual.T("รอบการติดตามล่าสุด", "Latest follow-up period"), Bilingual.T("รายงานความก้าวหน้า", "Progress update"),
+            Bilingual.T("แนวโน้ม (จุดร้อยละจากรายงานก่อน)", "Trend (percentage points since the previous update)"),
         ],
         [.. lines.Select(o => new object?[]
         {
@@ -47,7 +48,7 @@ public static class DigitalProgressTable
             o.Figures.Services, o.Figures.FullyDigital, o.Figures.FullyDigitalPercent, o.Figures.OnCentralPlatform, o.Figures.OnCentralPlatformPercent,
             o.Figures.Remaining, o.Figures.LatestTargetYear, o.Figures.AtRisk ? Bilingual.T("เสี่ยง", "At risk") : "",
             o.Figures.Pace, o.Figures.YearsNeeded,
-            FollowUpPeriod(o.FollowUp), FollowUpText(o.FollowUp),
+            FollowUpPeriod(o.FollowUp), FollowUpText(o.FollowUp), o.FollowUp?.TrendPoints,
         })]);
 
     private static string FollowUpPeriod(FollowUpLine? f) => f?.PeriodId is null ? "" : Bilingual.IsThai ? f.PeriodNameTh! : f.PeriodNameEn!;

@@ -19,15 +19,22 @@ public sealed class FollowUpStandings(PmqaDbContext db, TimeProvider clock)
         var closed = periods.Where(p => now >= FollowUpPeriods.EndOf(p.Deadline)).OrderByDescending(p => p.Deadline).ToList();
         var shown = closed.FirstOrDefault() ?? periods.OrderBy(p => p.Deadline).First();
         // Only approved updates decide lateness; an update awaiting approval is not yet with OPDC.
-        var approved = (await db.DigitalUpdates.AsNoTracking().Where(u => u.Status == UpdateStatus.Submitted)
-                .Select(u => new { u.OrganizationId, u.PeriodId, u.ApprovedAt }).ToListAsync(ct))
-            .Where(u => orgIds.Contains(u.OrganizationId)).ToDictionary(u => (u.OrganizationId, u.PeriodId), u => u.ApprovedAt);
+        var updates = (await db.DigitalUpdates.AsNoTracking().Where(u => u.Status == UpdateStatus.Submitted)
+                .Select(u => new { u.OrganizationId, u.PeriodId, u.ApprovedAt, u.Services, u.FullyDigital, u.Period!.Deadline }).ToListAsync(ct))
+            .Where(u => orgIds.Contains(u.OrganizationId)).ToList();
+        var approved = updates.ToDictionary(u => (u.OrganizationId, u.PeriodId), u => u.ApprovedAt);
+        // The trend: the share fully digital of the last approved update against the one before it, period by period.
+        var trend = updates.GroupBy(u => u.OrganizationId).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g =>
+        {
+            var lastTwo = g.OrderByDescending(u => u.Deadline).Take(2).Select(u => DigitalRules.Percent(u.FullyDigital, u.Services)).ToList();
+            return lastTwo[0] - lastTwo[1];
+        });
         return orgIds.ToDictionary(id => id, id =>
         {
             DateTimeOffset? At(Guid periodId) => approved.TryGetValue((id, periodId), out var at) ? at : null;
             var flagged = closed.Count(p => FollowUpPeriods.IsFlagged(FollowUpPeriods.Of(p.Deadline, At(p.Id), now)));
             return new FollowUpLine(shown.Id, shown.NameTh, shown.NameEn.Length > 0 ? shown.NameEn : shown.NameTh, shown.Deadline,
-                FollowUpPeriods.Of(shown.Deadline, At(shown.Id), now).ApiName(), At(shown.Id), flagged);
+                FollowUpPeriods.Of(shown.Deadline, At(shown.Id), now).ApiName(), At(shown.Id), flagged, trend.TryGetValue(id, out var t) ? t : null);
         });
     }
 

@@ -52,8 +52,10 @@ public sealed record UpdateList(List<PeriodStanding> Periods, List<UpdateView> U
 
 /// <summary>An organisation's line in OPDC's national view: the latest period whose deadline passed, how it stood
 /// for it, and how many closed periods it was late or missing for.</summary>
+/// <param name="TrendPoints">How far the share fully digital moved between the organisation's last two approved updates,
+/// in percentage points (null with fewer than two): the trend OPDC reads beside the share.</param>
 public sealed record FollowUpLine(Guid? PeriodId, string? PeriodNameTh, string? PeriodNameEn, DateOnly? Deadline, string Lateness,
-    DateTimeOffset? ApprovedAt, int FlaggedPeriods)
+    DateTimeOffset? ApprovedAt, int FlaggedPeriods, int? TrendPoints = null)
 {
     public bool Flagged => Lateness is "late" or "missing";
     public static readonly FollowUpLine None = new(null, null, null, null, "none", null, 0);

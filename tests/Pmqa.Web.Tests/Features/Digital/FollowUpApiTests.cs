@@ -133,6 +133,38 @@ public abstract class FollowUpApiTests(PmqaApp app)
     }
 
     [Fact]
+    public async Task The_national_view_shows_the_trend_between_the_last_two_approved_updates()
+    {
+        var admin = await app.AdminApiAsync();
+        var ministry = await admin.OrganizationAsync("ministry");
+        var moving = await admin.OrganizationAsync("department", ministry.Code);
+        var once = await admin.OrganizationAsync("department", ministry.Code);
+        var earlier = await FollowUpSeed.PeriodAsync(app, -200, -150);
+        var later = await FollowUpSeed.PeriodAsync(app, -80, -30); // both before other tests' periods: the period shown stays theirs
+        Pmqa.Data.Entities.DigitalUpdate Approved(Guid org, Guid period, int services, int digital) => new()
+        {
+            OrganizationId = org, PeriodId = period, Status = UpdateStatus.Submitted, Services = services, FullyDigital = digital,
+            SubmittedAt = DateTimeOffset.UtcNow.AddDays(-200), ApprovedAt = DateTimeOffset.UtcNow.AddDays(-199),
+        };
+        await app.WithDbAsync(db =>
+        {
+            // Added latest first: the trend follows the periods' deadlines, not the order rows were written.
+            db.DigitalUpdates.AddRange(Approved(moving.Id, later.Id, 4, 3), Approved(moving.Id, earlier.Id, 4, 1), Approved(once.Id, later.Id, 2, 1));
+            return db.SaveChangesAsync();
+        });
+
+        var view = await (await (await OfficerAsync()).GetAsync($"/api/v1/digital-progress?ministry={ministry.Code}")).JsonAsync();
+        System.Text.Json.JsonElement FollowUp(Seed.Org o) => view.GetProperty("organizations").EnumerateArray()
+            .Single(x => x.GetProperty("code").GetString() == o.Code).GetProperty("followUp");
+        Assert.Equal(50, FollowUp(moving).GetProperty("trendPoints").GetInt32()); // 25 % → 75 %
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, FollowUp(once).GetProperty("trendPoints").ValueKind);
+
+        var officerPages = await app.BrowserAsync((await admin.PersonAsync(await app.OpdcAsync(), "opdcOfficer")).Email, Seed.Password);
+        var page = await officerPages.GetHtmlAsync($"/digital-progress?ministry={ministry.Code}");
+        Assert.Contains("+50", page.QuerySelector("[data-trend='50']")!.TextContent);
+    }
+
+    [Fact]
     public async Task Approved_after_the_deadline_is_late_nothing_approved_is_missing_and_the_national_view_flags_both()
     {
         var admin = await app.AdminApiAsync();
