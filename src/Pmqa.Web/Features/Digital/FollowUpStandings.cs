@@ -19,9 +19,12 @@ public sealed class FollowUpStandings(PmqaDbContext db, TimeProvider clock)
         var closed = periods.Where(p => now >= FollowUpPeriods.EndOf(p.Deadline)).OrderByDescending(p => p.Deadline).ToList();
         var shown = closed.FirstOrDefault() ?? periods.OrderBy(p => p.Deadline).First();
         // Only approved updates decide lateness; an update awaiting approval is not yet with OPDC.
+        // A set: the national view passes every organisation (8,000 at stress scale), and a list's Contains per update
+        // row would make this quadratic.
+        var wanted = orgIds.ToHashSet();
         var updates = (await db.DigitalUpdates.AsNoTracking().Where(u => u.Status == UpdateStatus.Submitted)
                 .Select(u => new { u.OrganizationId, u.PeriodId, u.ApprovedAt, u.Services, u.FullyDigital, u.Period!.Deadline }).ToListAsync(ct))
-            .Where(u => orgIds.Contains(u.OrganizationId)).ToList();
+            .Where(u => wanted.Contains(u.OrganizationId)).ToList();
         var approved = updates.ToDictionary(u => (u.OrganizationId, u.PeriodId), u => u.ApprovedAt);
         // The trend: the share fully digital of the last approved update against the one before it, period by period.
         var trend = updates.GroupBy(u => u.OrganizationId).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g =>
