@@ -79,8 +79,24 @@ public static class EvidenceApi
     /// <summary><c>issueCodes</c> may be repeated or comma-separated.</summary>
     private static IEnumerable<string> SplitCodes(string? value) => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    internal static IResult Download(EvidenceDownload file) => TypedResults.Stream(file.Content, file.ContentType, file.FileName,
-        entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+    internal static IResult Download(EvidenceDownload file) => new Sandboxed(TypedResults.Stream(file.Content, file.ContentType, file.FileName,
+        entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true));
+
+    /// <summary>
+    /// An uploaded file is someone else's content: besides <c>attachment</c> and <c>nosniff</c>, a browser that
+    /// renders it anyway (a PDF viewer's tab, "open in new tab") gets a policy that runs no script, loads nothing
+    /// and gives the document an opaque origin, so it cannot read this site's cookies or call its API.
+    /// </summary>
+    private sealed class Sandboxed(IResult file) : IResult
+    {
+        public const string Policy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.Headers.ContentSecurityPolicy = Policy;
+            return file.ExecuteAsync(context);
+        }
+    }
 
     private static IResult FileProblem(Msg message, int status = StatusCodes.Status400BadRequest) => Results.ValidationProblem(
         new Dictionary<string, string[]> { ["file"] = [message.ToString()] }, statusCode: status,

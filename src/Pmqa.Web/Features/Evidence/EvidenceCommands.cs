@@ -57,7 +57,10 @@ public sealed class EvidenceCommands(
     {
         var assessmentId = assessment.Id;
         var errors = new ValidationErrors();
-        if (file is null || file.Length == 0) errors.Add("file", "กรุณาเลือกไฟล์หลักฐาน", "Choose a file.");
+        if (file is null) errors.Add("file", "กรุณาเลือกไฟล์หลักฐาน", "Choose a file.");
+        else if (file.Length == 0)
+            errors.Add("file", $"ไฟล์ {EvidenceText.SafeFileName(file.FileName)} ว่างเปล่า (0 ไบต์) กรุณาตรวจสอบว่าบันทึกไฟล์เสร็จแล้วจึงส่งอีกครั้ง",
+                $"{EvidenceText.SafeFileName(file.FileName)} is empty (0 bytes). Check that the file was saved completely and upload it again.");
         else if (file.Length > MaxBytes) errors.Add("file", TooLarge(MaxBytes).Th, TooLarge(MaxBytes).En);
         var pack = await PackOf(assessment, ct);
         var codes = (issueCodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
