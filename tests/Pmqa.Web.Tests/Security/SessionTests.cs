@@ -68,6 +68,57 @@ public abstract class SessionTests(PmqaApp app)
         var (_, fresh) = await SignInAsync(person.Email, Seed.Password);
         Assert.Equal(HttpStatusCode.OK, (await Replaying(fresh).GetAsync("/notifications")).StatusCode);
     }
+
+    [Fact]
+    public async Task Cookies_a_visitor_had_before_signing_in_do_not_become_a_session()
+    {
+        // Session fixation: someone who planted or copied the cookies of the sign-in page (antiforgery, language)
+        // must not be signed in when the victim signs in with them; the session cookie is minted at sign-in.
+        var admin = await app.AdminApiAsync();
+        var person = await admin.PersonAsync(await admin.OrganizationAsync());
+        var victim = app.Anonymous();
+        var loginPage = await victim.GetAsync("/account/login");
+        var planted = string.Join("; ", loginPage.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
+        Assert.DoesNotContain("pmqa.auth=", planted);
+
+        var signIn = await victim.PostFormAsync("/account/login", new() { ["Input.Email"] = person.Email, ["Input.Password"] = Seed.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var session = AuthCookie(signIn);
+        Assert.DoesNotContain(session, planted);
+
+        var attacker = await Replaying(planted).GetAsync("/notifications");
+        Assert.Equal(HttpStatusCode.Redirect, attacker.StatusCode);
+        Assert.StartsWith("/account/login", attacker.Headers.Location!.PathAndQuery);
+        // Each sign-in mints its own session: a second one does not reuse the first one's cookie.
+        var (_, second) = await SignInAsync(person.Email, Seed.Password);
+        Assert.NotEqual(session, second);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https:evil.example")]
+    public async Task Sign_in_and_the_language_switch_never_redirect_to_another_site(string returnUrl)
+    {
+        var admin = await app.AdminApiAsync();
+        var person = await admin.PersonAsync(await admin.OrganizationAsync());
+        var browser = app.Anonymous();
+        var escaped = Uri.EscapeDataString(returnUrl);
+        var signIn = await browser.PostFormAsync($"/account/login?ReturnUrl={escaped}",
+            new() { ["Input.Email"] = person.Email, ["Input.Password"] = Seed.Password }, "/account/login");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+
+        var language = await browser.PostFormAsync("/account/language", new() { ["language"] = "en", ["returnUrl"] = returnUrl }, "/");
+        Assert.Equal(HttpStatusCode.Redirect, language.StatusCode);
+        Assert.Equal("/", language.Headers.Location!.OriginalString);
+
+        // A local address is still honoured.
+        var local = await browser.PostFormAsync("/account/language", new() { ["language"] = "th", ["returnUrl"] = "/notifications" }, "/");
+        Assert.Equal("/notifications", local.Headers.Location!.OriginalString);
+    }
 }
 
 public sealed class SessionTests_Sqlite(SqliteApp app) : SessionTests(app), IClassFixture<SqliteApp>;
