@@ -70,6 +70,7 @@ public abstract class AccessControlTests(PmqaApp app)
         foreach (var probe in (await ProbesAsync(values)).Where(p => !Public.Contains(p.Key)))
         {
             var response = await SendAsync(client, probe);
+            Assert.True(MissingHardening(response) is null, $"{probe.Key} answered an anonymous caller without {MissingHardening(response)}");
             if (probe.IsPage)
             {
                 Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/login"),
@@ -162,11 +163,21 @@ public abstract class AccessControlTests(PmqaApp app)
             // A refusal that depends on the request (which issue, which file) is asked with a real request on a draft.
             var response = writes is not null && writes.TryGetValue(probe.Key, out var real) ? await client.SendAsync(await real()) : await SendAsync(client, probe);
             var actual = Classify(response);
+            if (MissingHardening(response) is { } missing) wrong.Add($"{caller}: {probe.Key} answered {(int)response.StatusCode} without {missing}");
             if (actual != expected) wrong.Add($"{caller}: {probe.Key} answered {(int)response.StatusCode} ({actual}), the table says {expected}");
             else if (expected == Answer.NotFound && (await response.Content.ReadAsStringAsync()).Contains(victim.Code))
                 wrong.Add($"{caller}: {probe.Key} refused but showed the victim's code");
         }
         Assert.True(wrong.Count == 0, "Answers that differ from AccessTable.cs / AccessByRole.cs:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>Issue 13: the hardening headers are on every response, refusals and errors included.</summary>
+    private static string? MissingHardening(HttpResponseMessage response)
+    {
+        string? One(string name) => response.Headers.TryGetValues(name, out var v) ? v.SingleOrDefault() : null;
+        if (One("X-Content-Type-Options") != "nosniff") return "X-Content-Type-Options: nosniff";
+        if (One("Content-Security-Policy") is not { } csp || !csp.Contains("frame-ancestors 'none'")) return "a Content-Security-Policy with frame-ancestors 'none'";
+        return One("Referrer-Policy") is null ? "Referrer-Policy" : null;
     }
 
     private static Answer? Classify(HttpResponseMessage response) => response.StatusCode switch
