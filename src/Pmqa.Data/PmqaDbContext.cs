@@ -23,6 +23,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<AssessmentScoreCard> AssessmentScoreCards => Set<AssessmentScoreCard>();
     public DbSet<AssessmentCardScore> AssessmentCardScores => Set<AssessmentCardScore>();
     public DbSet<AssessmentVerifiedScore> AssessmentVerifiedScores => Set<AssessmentVerifiedScore>();
+    public DbSet<DashboardScoreCount> DashboardScoreCounts => Set<DashboardScoreCount>();
     public DbSet<ProfileAnswer> ProfileAnswers => Set<ProfileAnswer>();
     public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();

@@ -110,3 +110,14 @@ internal sealed class AssessmentVerifiedScoreConfiguration : IEntityTypeConfigur
         b.Property(s => s.Code).HasMaxLength(16).IsRequired();
     }
 }
+
+internal sealed class DashboardScoreCountConfiguration : IEntityTypeConfiguration<DashboardScoreCount>
+{
+    public void Configure(EntityTypeBuilder<DashboardScoreCount> b)
+    {
+        // The key is the histogram's bucket: triggers add to a bucket with INSERT … ON CONFLICT (key) DO UPDATE.
+        b.HasKey(s => new { s.RoundId, s.Basis, s.Part, s.Code, s.OrganizationType, s.ParentId, s.Score });
+        b.Property(s => s.Code).HasMaxLength(16).IsRequired();
+        b.Property(s => s.OrganizationType).HasMaxLength(32).IsRequired();
+    }
+}

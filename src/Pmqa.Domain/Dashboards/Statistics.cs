@@ -35,6 +35,60 @@ public static class Statistics
     }
 
     /// <summary>
+    /// <see cref="QuartilesOf"/> of values given as a histogram: how many times each value occurs (ADR 0031). The same
+    /// rule (linear interpolation between the closest ranks) by a cumulative walk over the distinct values, so the
+    /// figures equal those of the list with each value repeated its count times. Counts of 0 (a bucket everyone left)
+    /// are ignored; a value listed twice counts twice.
+    /// </summary>
+    public static Quartiles? QuartilesOfCounts(IEnumerable<(decimal Value, int Count)> counts)
+    {
+        var sorted = Distinct(counts);
+        var n = sorted.Sum(c => (long)c.Count);
+        if (n == 0) return null;
+        return new Quartiles((int)n, Round(QuantileOfCounts(sorted, n, 0.25m)), Round(QuantileOfCounts(sorted, n, 0.5m)), Round(QuantileOfCounts(sorted, n, 0.75m)));
+    }
+
+    /// <summary>The <paramref name="p"/> quantile (0–1) of values given as a histogram, unrounded (as
+    /// <see cref="Quantile"/>); null for none.</summary>
+    public static decimal? QuantileOfCounts(IEnumerable<(decimal Value, int Count)> counts, decimal p)
+    {
+        var sorted = Distinct(counts);
+        var n = sorted.Sum(c => (long)c.Count);
+        return n == 0 ? null : QuantileOfCounts(sorted, n, p);
+    }
+
+    /// <summary><see cref="Mean"/> of values given as a histogram; null for none.</summary>
+    public static decimal? MeanOfCounts(IEnumerable<(decimal Value, int Count)> counts)
+    {
+        var sorted = Distinct(counts);
+        var n = sorted.Sum(c => (long)c.Count);
+        return n == 0 ? null : Round(sorted.Sum(c => c.Value * c.Count) / n);
+    }
+
+    private static (decimal Value, int Count)[] Distinct(IEnumerable<(decimal Value, int Count)> counts) =>
+        [.. counts.GroupBy(c => c.Value).Select(g => (Value: g.Key, Count: g.Sum(c => c.Count))).Where(c => c.Count > 0).OrderBy(c => c.Value)];
+
+    private static decimal QuantileOfCounts((decimal Value, int Count)[] sorted, long n, decimal p)
+    {
+        var h = (n - 1) * p;
+        var low = (long)Math.Floor(h);
+        var high = Math.Min(low + 1, n - 1);
+        var atLow = ValueAtRank(sorted, low);
+        return atLow + (h - low) * (ValueAtRank(sorted, high) - atLow);
+    }
+
+    /// <summary>The value at 0-based <paramref name="rank"/> of the expanded sorted list.</summary>
+    private static decimal ValueAtRank((decimal Value, int Count)[] sorted, long rank)
+    {
+        foreach (var (value, count) in sorted)
+        {
+            if (rank < count) return value;
+            rank -= count;
+        }
+        return sorted[^1].Value;
+    }
+
+    /// <summary>
     /// Where <paramref name="value"/> stands in <paramref name="group"/>, 0–100: the share of the group below it plus
     /// half the share equal to it (the mid-rank), so the middle of five distinct scores is at 50 and a tie is not
     /// ranked above the organisations it ties with. Rounded to a whole percent; null for an empty group.

@@ -3,6 +3,7 @@ using Pmqa.Data;
 using Pmqa.Data.Entities;
 using Pmqa.Domain.Dashboards;
 using Pmqa.Domain.Frameworks;
+using Pmqa.Domain.Organizations;
 using Pmqa.Domain.Scoring;
 using Pmqa.Web.Infrastructure.Data;
 
@@ -138,8 +139,70 @@ public sealed class CardScoreReader(PmqaDbContext db)
     }
 
     /// <summary>The category and dimension quartiles (self-assessed over the submitted, verified over the verified)
-    /// and the calibration per category.</summary>
-    public async Task<PartStatistics> StatisticsAsync(RoundData data, CancellationToken ct = default)
+    /// and the calibration per category: on PostgreSQL from the stored histogram (ADR 0031) unless filtered by band
+    /// (a band is the self-assessed total's, which the histogram is not kept by), otherwise from the typed scores.</summary>
+    public Task<PartStatistics> StatisticsAsync(RoundData data, CancellationToken ct = default) =>
+        db.Database.IsNpgsql() && data.Filter.Band is null ? StoredStatisticsAsync(data, ct) : DirectStatisticsAsync(data, ct);
+
+    /// <summary>
+    /// The statistics from <c>DashboardScoreCounts</c> (ADR 0031): the round's buckets of the filter's type and
+    /// ministry or cluster, summed per (basis, part, code, score) — a few hundred rows however many organisations —
+    /// and the quartiles by a cumulative walk (<see cref="Statistics.QuartilesOfCounts"/>). PostgreSQL only (SQLite
+    /// keeps no histogram). The figures are those of <see cref="DirectStatisticsAsync"/>, to the decimal.
+    /// </summary>
+    public async Task<PartStatistics> StoredStatisticsAsync(RoundData data, CancellationToken ct = default)
+    {
+        // An empty array makes "= ALL" true: no filter on that column. Ministry and cluster are both the parent.
+        string[] types = data.Filter.Type is { } t ? [t.ToString()] : [];
+        Guid[] parents = [.. ParentIdsOf(data)];
+        var rows = await db.Database.SqlQuery<CountRow>($"""
+            SELECT "Basis", "Part", "Code", "Score", sum("Count")::int AS "Count" FROM "DashboardScoreCounts"
+            WHERE "RoundId" = {data.Round.Id} AND "OrganizationType" = ALL({types}) AND "ParentId" = ALL({parents})
+            GROUP BY "Basis", "Part", "Code", "Score" HAVING sum("Count") <> 0
+            """).ToListAsync(ct);
+        return FromCounts(rows);
+    }
+
+    /// <summary>The statistics from the counts per (basis, part, code, score), shaped as the SQL of
+    /// <see cref="DirectStatisticsAsync"/> shapes them: percentile_cont's double gave the interpolated value without
+    /// trailing zeros before it was rounded (62.500 → 62.5, 57.7966 → 57.80); the mean gap keeps 2 decimals.</summary>
+    public static PartStatistics FromCounts(IEnumerable<CountRow> rows)
+    {
+        var self = new Dictionary<(short, string), Quartiles>();
+        var verified = new Dictionary<(short, string), Quartiles>();
+        var over = new Dictionary<string, OverstatementView>();
+        foreach (var g in rows.GroupBy(r => (r.Basis, r.Part, r.Code)))
+        {
+            var counts = g.Select(r => (r.Score, r.Count)).ToList();
+            var n = counts.Sum(c => c.Count);
+            if (n <= 0) continue;
+            decimal At(decimal p) => Scoring.Round(Plain(Statistics.QuantileOfCounts(counts, p)!.Value));
+            if (g.Key.Basis == DashboardScoreCount.Calibration)
+                over[g.Key.Code] = new OverstatementView(n, Statistics.MeanOfCounts(counts)!.Value + 0.00m, At(0.5m));
+            else
+                (g.Key.Basis == DashboardScoreCount.Self ? self : verified)[(g.Key.Part, g.Key.Code)] = new Quartiles(n, At(0.25m), At(0.5m), At(0.75m));
+        }
+        return new PartStatistics(self, verified, over);
+    }
+
+    private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    private static IEnumerable<Guid> ParentIdsOf(RoundData data)
+    {
+        foreach (var (code, type) in new[] { (data.Filter.Ministry, OrganizationType.Ministry), (data.Filter.Cluster, OrganizationType.ProvinceCluster) })
+        {
+            if (code is null) continue;
+            // LoadAsync answered 400 for an unknown code already; Guid.Empty here would match organisations under none.
+            yield return data.Parents.Values.First(p => p.Type == type && string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)).Id;
+        }
+    }
+
+    public sealed record CountRow(short Basis, short Part, string Code, decimal Score, int Count);
+
+    /// <summary>The statistics from the typed scores of the round's filtered assessments: percentile_cont on
+    /// PostgreSQL, <see cref="PartStatistics.InMemory"/> elsewhere. The band filter's path, and the reference the
+    /// histogram is tested against.</summary>
+    public async Task<PartStatistics> DirectStatisticsAsync(RoundData data, CancellationToken ct = default)
     {
         if (!db.Database.IsNpgsql())
         {

@@ -1,0 +1,221 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pmqa.Data;
+using Pmqa.Data.Entities;
+using Pmqa.Domain.Assessments;
+using Pmqa.Domain.Organizations;
+using Pmqa.Web.Features.Dashboard;
+using Pmqa.Web.Infrastructure.Web;
+using Pmqa.Web.Tests.Infrastructure;
+
+namespace Pmqa.Web.Tests.Features.Dashboard;
+
+/// <summary>
+/// ADR 0031: the national dashboard's quartiles and calibration read from the stored histogram (PostgreSQL) equal the
+/// direct computation over every organisation's typed scores, for every filter (groups under 5 too), after scores,
+/// states, verifications and organisations change, and when many organisations save at once. SQLite keeps no
+/// histogram: there the dashboard's statistics are the direct ones.
+/// </summary>
+public abstract class DashboardScoreCountTests(PmqaApp app)
+{
+    private bool Postgres => app.Provider == "Postgres";
+
+    private sealed record World(Guid Round, string M1, string M2, string Cluster, List<Guid> Assessments);
+
+    /// <summary>Organisations of three types under two ministries (7 and 3 departments), a cluster (4 provinces) and
+    /// none (2 public organisations), each with a stored card of scores from a few levels (many ties) and a state.</summary>
+    private async Task<World> WorldAsync(int seed)
+    {
+        var admin = await app.AdminApiAsync();
+        var m1 = await admin.OrganizationAsync("ministry");
+        var m2 = await admin.OrganizationAsync("ministry");
+        var cluster = await admin.OrganizationAsync("provinceCluster");
+        var orgs = new List<Guid>();
+        for (var i = 0; i < 7; i++) orgs.Add((await admin.OrganizationAsync("department", m1.Code)).Id);
+        for (var i = 0; i < 3; i++) orgs.Add((await admin.OrganizationAsync("department", m2.Code)).Id);
+        for (var i = 0; i < 4; i++) orgs.Add((await admin.OrganizationAsync("province", cluster.Code)).Id);
+        for (var i = 0; i < 2; i++) orgs.Add((await admin.OrganizationAsync("publicOrganization")).Id);
+        var round = await OpenRoundForAllTypesAsync(admin);
+        var random = new Random(seed);
+        var assessments = await app.WithDbAsync(async db =>
+        {
+            var list = await db.Assessments.Where(a => a.RoundId == round && orgs.Contains(a.OrganizationId)).ToListAsync();
+            foreach (var a in list)
+            {
+                db.AssessmentScoreCards.Add(new AssessmentScoreCard { AssessmentId = a.Id, RulesVersion = 3, Total = random.Next(0, 500), ComputedAt = DateTimeOffset.UtcNow });
+                db.AssessmentCardScores.AddRange(Scores(a.Id, random));
+                // At least three verified, the others in any state up to verified.
+                a.State = list.IndexOf(a) < 3 ? AssessmentState.Verified : (AssessmentState)random.Next(0, 5);
+                if (a.State == AssessmentState.Verified) Verify(db, a, random);
+            }
+            await db.SaveChangesAsync();
+            return list.Select(a => a.Id).ToList();
+        });
+        return new World(round, m1.Code, m2.Code, cluster.Code, assessments);
+    }
+
+    private static async Task<Guid> OpenRoundForAllTypesAsync(HttpClient admin)
+    {
+        var fiscalYear = AssessmentSeed.UnusedFiscalYear();
+        var now = DateTimeOffset.UtcNow.AddYears(fiscalYear - Pmqa.Domain.Time.ThaiTime.FiscalYearOf(DateTimeOffset.UtcNow));
+        var created = await admin.PostAsJsonAsync("/api/v1/rounds", new
+        {
+            fiscalYear, frameworkCode = "pmqa-4.0", audiences = new[] { "department", "province", "publicOrganization" },
+            opensAt = now.AddDays(-1), submissionDeadline = now.AddDays(30),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var id = await Seed.IdOf(created);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/rounds/{id}/open", null)).StatusCode);
+        return id;
+    }
+
+    private static readonly string[] Dimensions = ["OC", "CC", "SC"];
+
+    /// <summary>Unrounded scores on a few levels (ties, as bounded scores have) and some with many decimals.</summary>
+    private static decimal Score(Random random) =>
+        random.Next(4) == 0 ? Math.Round((decimal)random.NextDouble() * 500m, 9) : random.Next(0, 6) * 100m / 3m;
+
+    private static IEnumerable<AssessmentCardScore> Scores(Guid assessment, Random random) =>
+        Enumerable.Range(0, 7).Select(i => new AssessmentCardScore { AssessmentId = assessment, Part = AssessmentCardScore.Category, Position = (short)i, Code = $"{i + 1}", Score = Score(random) })
+            .Concat(Dimensions.Select((d, i) => new AssessmentCardScore { AssessmentId = assessment, Part = AssessmentCardScore.Dimension, Position = (short)i, Code = d, Score = Score(random) }))
+            .Append(new AssessmentCardScore { AssessmentId = assessment, Part = AssessmentCardScore.Issue, Position = 0, Code = "1.1", Score = Score(random) });
+
+    private static void Verify(PmqaDbContext db, Assessment a, Random random)
+    {
+        a.VerifiedTotal = random.Next(0, 500);
+        db.AssessmentVerifiedScores.AddRange(
+            Enumerable.Range(0, 7).Select(i => new AssessmentVerifiedScore { AssessmentId = a.Id, Part = AssessmentCardScore.Category, Position = (short)i, Code = $"{i + 1}", Score = random.Next(0, 10) * 25m }));
+        db.AssessmentVerifiedScores.AddRange(
+            Dimensions.Select((d, i) => new AssessmentVerifiedScore { AssessmentId = a.Id, Part = AssessmentCardScore.Dimension, Position = (short)i, Code = d, Score = Math.Round(Score(random), 2) }));
+    }
+
+    private static IEnumerable<DashboardFilter> Filters(World w) =>
+    [
+        DashboardFilter.All,
+        DashboardFilter.All with { Type = OrganizationType.Department },
+        DashboardFilter.All with { Type = OrganizationType.Province },
+        DashboardFilter.All with { Type = OrganizationType.PublicOrganization },
+        DashboardFilter.All with { Ministry = w.M1 },
+        DashboardFilter.All with { Ministry = w.M2 },
+        DashboardFilter.All with { Type = OrganizationType.Department, Ministry = w.M2 },
+        DashboardFilter.All with { Cluster = w.Cluster },
+        DashboardFilter.All with { Type = OrganizationType.Department, Cluster = w.Cluster },
+    ];
+
+    /// <summary>For every filter: the dashboard's statistics equal the direct computation, and are not empty.</summary>
+    private async Task AssertStoredEqualsDirectAsync(World w)
+    {
+        await using var scope = app.Scope();
+        var facts = scope.ServiceProvider.GetRequiredService<RoundFacts>();
+        var reader = scope.ServiceProvider.GetRequiredService<CardScoreReader>();
+        foreach (var filter in Filters(w))
+        {
+            var data = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
+            var direct = await reader.DirectStatisticsAsync(data);
+            var shown = await reader.StatisticsAsync(data);
+            var label = RoundDashboard.FilterOf(filter).ToString();
+            Assert.Equal(Flat(direct), Flat(shown));
+            if (Postgres) Assert.Equal(Flat(direct), Flat(await reader.StoredStatisticsAsync(data)));
+            if (filter == DashboardFilter.All) Assert.True(direct.Self.Count > 0 && direct.Verified.Count > 0 && direct.Overstatement.Count > 0, label);
+            if (filter.Type == OrganizationType.Province) Assert.True(direct.Self.Count > 0, label);
+        }
+    }
+
+    /// <summary>Every figure as text, scale included (62.5 and 62.50 would show differently).</summary>
+    private static List<string> Flat(PartStatistics s) =>
+    [
+        .. s.Self.OrderBy(x => x.Key).Select(x => $"self {x.Key} {x.Value}"),
+        .. s.Verified.OrderBy(x => x.Key).Select(x => $"verified {x.Key} {x.Value}"),
+        .. s.Overstatement.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => $"gap {x.Key} {x.Value}"),
+    ];
+
+    [Fact]
+    public async Task The_stored_statistics_equal_the_direct_computation_before_and_after_changes()
+    {
+        var w = await WorldAsync(seed: 10);
+        await AssertStoredEqualsDirectAsync(w);
+
+        var random = new Random(11);
+        await app.WithDbAsync(async db =>
+        {
+            var assessments = await db.Assessments.Include(a => a.Organization).Where(a => w.Assessments.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync();
+            // Scores change (a save), a submitted one goes back to draft, a draft is submitted, one is verified, a
+            // verified one is confirmed again with other scores, one loses its card's rows (a stale card recomputed).
+            foreach (var row in await db.AssessmentCardScores.Where(s => w.Assessments.Contains(s.AssessmentId)).ToListAsync())
+                if (random.Next(3) == 0) row.Score = Score(random);
+            var submitted = assessments.First(a => a.State == AssessmentState.Submitted);
+            submitted.State = AssessmentState.Draft;
+            assessments.First(a => a.State == AssessmentState.Draft && a != submitted).State = AssessmentState.Submitted;
+            var toVerify = assessments.First(a => a.State is AssessmentState.Submitted or AssessmentState.UnderReview && a.VerifiedTotal is null);
+            toVerify.State = AssessmentState.Verified;
+            Verify(db, toVerify, random);
+            var again = assessments.First(a => a.VerifiedTotal is not null && a != toVerify);
+            foreach (var v in await db.AssessmentVerifiedScores.Where(v => v.AssessmentId == again.Id).ToListAsync()) v.Score = random.Next(0, 10) * 25m;
+            var stale = assessments.First(a => a.State >= AssessmentState.Submitted && a != toVerify && a != again);
+            db.AssessmentCardScores.RemoveRange(await db.AssessmentCardScores.Where(s => s.AssessmentId == stale.Id).ToListAsync());
+            return await db.SaveChangesAsync();
+        });
+        await AssertStoredEqualsDirectAsync(w);
+
+        // A department moves from the first ministry to the second; a province becomes a public organisation under none.
+        await app.WithDbAsync(async db =>
+        {
+            var m2 = await db.Organizations.SingleAsync(o => o.Code == w.M2);
+            var orgs = await db.Assessments.Where(a => w.Assessments.Contains(a.Id)).Select(a => a.Organization!).ToListAsync();
+            var department = orgs.First(o => o.Type == OrganizationType.Department && o.ParentId != m2.Id);
+            department.ParentId = m2.Id;
+            var province = orgs.First(o => o.Type == OrganizationType.Province);
+            province.Type = OrganizationType.PublicOrganization;
+            province.ParentId = null;
+            return await db.SaveChangesAsync();
+        });
+        await AssertStoredEqualsDirectAsync(w);
+
+        // A verification undone (its rows deleted, its total cleared) and an assessment deleted with its scores.
+        await app.WithDbAsync(async db =>
+        {
+            var verified = await db.Assessments.FirstAsync(a => w.Assessments.Contains(a.Id) && a.VerifiedTotal != null);
+            verified.VerifiedTotal = null;
+            verified.State = AssessmentState.UnderReview;
+            db.AssessmentVerifiedScores.RemoveRange(await db.AssessmentVerifiedScores.Where(v => v.AssessmentId == verified.Id).ToListAsync());
+            return await db.SaveChangesAsync();
+        });
+        if (Postgres)
+            await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+                $"""DELETE FROM "Assessments" WHERE "Id" = {w.Assessments.Last()} AND NOT EXISTS (SELECT 1 FROM "IssueAnswers" WHERE "AssessmentId" = {w.Assessments.Last()})"""));
+        await AssertStoredEqualsDirectAsync(w);
+
+        if (!Postgres) Assert.Equal(0, await app.WithDbAsync(db => db.DashboardScoreCounts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_in_different_organisations_keep_exact_counts()
+    {
+        var w = await WorldAsync(seed: 20);
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var a in await db.Assessments.Where(a => w.Assessments.Contains(a.Id)).ToListAsync()) a.State = AssessmentState.Submitted;
+            return await db.SaveChangesAsync();
+        });
+        // Every organisation saves the same scores at once, ten times over, each save its own transaction: every
+        // save moves the same buckets (same score from, same score to) at the same moment.
+        for (var step = 1; step <= 10; step++)
+        {
+            var value = step * 10m;
+            await Task.WhenAll(w.Assessments.Select(id => app.WithDbAsync(async db =>
+            {
+                foreach (var row in await db.AssessmentCardScores.Where(s => s.AssessmentId == id && s.Part != AssessmentCardScore.Issue).ToListAsync()) row.Score = value;
+                return await db.SaveChangesAsync();
+            })));
+        }
+        await AssertStoredEqualsDirectAsync(w);
+        await using var scope = app.Scope();
+        var data = Assert.IsType<Outcome<RoundData>.Ok>(await scope.ServiceProvider.GetRequiredService<RoundFacts>().LoadAsync(w.Round, DashboardFilter.All, refreshStale: false)).Value;
+        var stats = await scope.ServiceProvider.GetRequiredService<CardScoreReader>().StatisticsAsync(data);
+        Assert.Equal(new Pmqa.Domain.Dashboards.Quartiles(w.Assessments.Count, 100m, 100m, 100m), stats.Self[(AssessmentCardScore.Category, "1")]);
+    }
+}
+
+public sealed class DashboardScoreCountTests_Sqlite(SqliteApp app) : DashboardScoreCountTests(app), IClassFixture<SqliteApp>;
+public sealed class DashboardScoreCountTests_Postgres(PostgresApp app) : DashboardScoreCountTests(app), IClassFixture<PostgresApp>;
