@@ -26,6 +26,7 @@ public sealed record PlannedOrganization(int Index, string Code, string NameTh, 
     public string CoordinatorEmail => "coordinator@" + Domain;
     public string OwnerEmail => "owner@" + Domain;
     public string ExecutiveEmail => "executive@" + Domain;
+    public string EditorEmail(int k) => $"editor{k}@" + Domain;
 }
 
 /// <summary>A generated user, as the generator acts on their behalf.</summary>
@@ -362,8 +363,19 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
             (org.OwnerEmail, Role.CategoryOwner, ThaiText.PersonName(r)),
             (org.ExecutiveEmail, Role.Executive, ThaiText.PersonName(r, senior: true)),
         ], ct);
+        if (options.Editors > 1)
+        {
+            // Extra category owners for the deadline-day benchmark; the random stream above is left as it was, so
+            // the same seed still gives the same coordinator, owner and executive.
+            var editors = await EnsureUsersAsync(organizationId, Enumerable.Range(2, options.Editors - 1)
+                .Select(k => (org.EditorEmail(k), Role.CategoryOwner, $"ผู้แก้ไข {k} {org.Code}")).ToList(), ct);
+            _editors[org.Code] = editors;
+        }
         return new Team(people[0], people[1], people[2]);
     }
+
+    /// <summary>editor2@ … editorN@ of each organisation (the <c>--editors</c> option), by organisation code.</summary>
+    private readonly Dictionary<string, List<Person>> _editors = [];
 
     /// <summary>
     /// Users created through the application's UserManager (its validators, normalisation and security stamp)
@@ -466,8 +478,14 @@ public sealed class Generator(IServiceProvider services, GeneratorOptions option
         await using (var scope = Acting.As(services, team.Coordinator))
         {
             var db = scope.ServiceProvider.GetRequiredService<PmqaDbContext>();
-            foreach (var code in ownerCategories)
-                db.CategoryAssignments.Add(new CategoryAssignment { AssessmentId = assessmentId, CategoryCode = code, UserId = team.Owner.Id });
+            // Category K goes to editorK when there is one (index K-2), otherwise to the owner when drawn for them.
+            var editors = _editors.GetValueOrDefault(org.Code) ?? [];
+            foreach (var category in pack.Categories)
+            {
+                var editor = int.TryParse(category.Code, out var k) && k >= 2 && k - 2 < editors.Count ? editors[k - 2] : null;
+                if (editor is not null || ownerCategories.Contains(category.Code))
+                    db.CategoryAssignments.Add(new CategoryAssignment { AssessmentId = assessmentId, CategoryCode = category.Code, UserId = (editor ?? team.Owner).Id });
+            }
             AddAnswers(db, team.Coordinator, owner: false);
             var files = await AddEvidenceAsync(db, org, assessmentId, team.Coordinator, pack, fiscalYear, r, now, ct);
             foreach (var section in pack.ProfileSections)

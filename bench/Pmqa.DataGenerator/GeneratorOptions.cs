@@ -16,6 +16,8 @@ public sealed record GeneratorOptions
     /// <summary>Share of the submitted assessments that OPDC reviews (needs <see cref="SubmittedShare"/>).</summary>
     public double ReviewedShare { get; init; }
     public string Framework { get; init; } = "pmqa-4.0";
+    /// <summary>People who edit each assessment: the coordinator and, above 1, category owners editor2@… (bench/deadline-day.sh).</summary>
+    public int Editors { get; init; } = 1;
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -34,6 +36,9 @@ public sealed record GeneratorOptions
                                        --submitted-share): team of two, reviews, consensus, confirmation; at the
                                        round's threshold a site visit offered, most accepted, visited and certified
           --framework CODE             framework of the round (default pmqa-4.0)
+          --editors N                  people who edit each assessment (default 1, at most 7): the coordinator and
+                                       N-1 category owners editor2@<code>.demo.go.th … editorN@…, category K given
+                                       to editorK (for the deadline-day benchmark's concurrent editors)
 
         Users: coordinator@<code>.demo.go.th, owner@<code>.demo.go.th, executive@<code>.demo.go.th
         (<code> is the organisation code in lower case, e.g. th-50 or demo-d001); with --reviewed-share also
@@ -57,7 +62,7 @@ public sealed record GeneratorOptions
             var (name, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0
                 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
             if (name is not ("--organizations" or "--seed" or "--fiscal-year" or "--password" or "--evidence-per-assessment"
-                or "--submitted-share" or "--reviewed-share" or "--framework"))
+                or "--submitted-share" or "--reviewed-share" or "--framework" or "--editors"))
             {
                 rest.Add(arg);
                 continue;
@@ -75,6 +80,7 @@ public sealed record GeneratorOptions
                     "--evidence-per-assessment" => options with { EvidencePerAssessment = Int(value, 0, 30) },
                     "--submitted-share" => options with { SubmittedShare = Share(value) },
                     "--reviewed-share" => options with { ReviewedShare = Share(value) },
+                    "--editors" => options with { Editors = Int(value, 1, 7) },
                     _ => options with { Framework = value },
                 };
             }
