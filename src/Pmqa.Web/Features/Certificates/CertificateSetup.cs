@@ -12,7 +12,7 @@ public static class CertificateSetup
     public static IServiceCollection AddCertificates(this IServiceCollection services)
     {
         services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
-        services.AddSingleton<PdfPrinter>().AddSingleton<PrintFonts>();
+        services.AddSingleton<PrintSlots>().AddSingleton<PdfPrinter>().AddSingleton<PrintFonts>();
         services.AddSingleton<Infrastructure.Web.PublicUrl>();
         services.AddScoped<RazorHtml>().AddScoped<CertificateQueries>().AddScoped<CertificatePdf>();
         services.Configure<AuthorizationOptions>(o =>

@@ -8,14 +8,45 @@ public sealed class PdfOptions
 {
     /// <summary>The Chromium that prints PDFs (Debian's package). Playwright only drives it, never downloads one.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>How many documents the one browser prints at once (Pdf:MaxConcurrentPrints). Each print is a page
+    /// of its own in Chromium's renderer; more at once than the machine has cores only makes each slower and
+    /// Chromium's memory larger, so the rest wait their turn.</summary>
+    public int MaxConcurrentPrints { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How long a print waits for its turn (Pdf:QueueTimeoutSeconds) before the answer is 503 with
+    /// Retry-After ("the printer is busy, try again"), rather than a request hanging until the client gives up.</summary>
+    public int QueueTimeoutSeconds { get; set; } = 60;
+}
+
+/// <summary>Every print slot stayed taken for <see cref="PdfOptions.QueueTimeoutSeconds"/>: answered 503 with
+/// Retry-After (a temporary fault), nothing is lost by asking again.</summary>
+public sealed class PrinterBusyException() : Exception("Every PDF print slot stayed busy; answered 503")
+{
+    public const int RetryAfterSeconds = 10;
+
+    public static readonly Pmqa.Web.Infrastructure.Web.Msg Title = new("ระบบพิมพ์เอกสาร PDF ไม่ว่าง", "The PDF printer is busy");
+
+    public static readonly Pmqa.Web.Infrastructure.Web.Msg Explanation = new(
+        "ขณะนี้มีผู้ขอเอกสาร PDF จำนวนมาก กรุณาลองใหม่อีกครั้งในไม่กี่วินาที",
+        "Many PDF documents are being printed just now. Please try again in a few seconds.");
+
+    public static bool Is(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PrinterBusyException) return true;
+        return false;
+    }
 }
 
 /// <summary>
 /// Prints HTML to PDF with headless Chromium. Chromium shapes Thai correctly (tone marks and vowels do
 /// not collide), which the .NET PDF libraries available here do not. One browser per process, started
-/// on the first print and started again if it died; each print gets a fresh page of its own.
+/// on the first print and started again if it died; each print gets a fresh page of its own. At most
+/// <see cref="PdfOptions.MaxConcurrentPrints"/> print at once; the others queue, and one that waits longer than
+/// <see cref="PdfOptions.QueueTimeoutSeconds"/> is refused with <see cref="PrinterBusyException"/> (503).
 /// </summary>
-public sealed class PdfPrinter(IOptions<PdfOptions> options, PmqaMetrics metrics, ILogger<PdfPrinter> logger) : IAsyncDisposable
+public sealed class PdfPrinter(IOptions<PdfOptions> options, PrintSlots slots, PmqaMetrics metrics, ILogger<PdfPrinter> logger) : IAsyncDisposable
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -52,6 +83,12 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, PmqaMetrics metrics
 
     /// <summary>Timed (<c>pmqa.pdf.print.duration</c>) and traced (<c>pdf.print</c>), the browser's start included.</summary>
     private async Task<byte[]> PrintPageAsync(string html, PagePdfOptions pdf, CancellationToken ct)
+    {
+        using var slot = await slots.EnterAsync(ct);
+        return await PrintTimedAsync(html, pdf, ct);
+    }
+
+    private async Task<byte[]> PrintTimedAsync(string html, PagePdfOptions pdf, CancellationToken ct)
     {
         using var activity = PmqaMetrics.Activities.StartActivity("pdf.print");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -106,6 +143,39 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, PmqaMetrics metrics
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         _launch.Dispose();
+    }
+}
+
+/// <summary>The bound on concurrent printing: <see cref="PdfOptions.MaxConcurrentPrints"/> slots, a print waits at most
+/// <see cref="PdfOptions.QueueTimeoutSeconds"/> for one (first come, first served), then <see cref="PrinterBusyException"/>.
+/// A singleton of its own so that an operator's metrics (and a test) can see and take slots.</summary>
+public sealed class PrintSlots(IOptions<PdfOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim _free = new(Capacity(options.Value), Capacity(options.Value));
+
+    public int Count { get; } = Capacity(options.Value);
+
+    /// <summary>Slots free just now.</summary>
+    public int Free => _free.CurrentCount;
+
+    public async Task<IDisposable> EnterAsync(CancellationToken ct = default)
+    {
+        if (!await _free.WaitAsync(TimeSpan.FromSeconds(Math.Max(0, options.Value.QueueTimeoutSeconds)), ct)) throw new PrinterBusyException();
+        return new Lease(_free);
+    }
+
+    private static int Capacity(PdfOptions o) => Math.Max(1, o.MaxConcurrentPrints);
+
+    public void Dispose() => _free.Dispose();
+
+    private sealed class Lease(SemaphoreSlim free) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) free.Release();
+        }
     }
 }
 

@@ -19,7 +19,7 @@ public static class OpenDataApi
     {
         var open = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
         open.MapGet("/results.csv", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                FileAsync(http, q, null, ct, async () => OpenDataFiles.Csv(await q.ResultsAsync(null, allVersions == true, ct), url), "text/csv; charset=utf-8", "csv"))
+                CsvAsync(http, q, url, null, allVersions == true, ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of every fiscal year as CSV (UTF-8 with BOM; ?allVersions=true adds superseded versions)");
         open.MapGet("/results.json", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
@@ -27,7 +27,7 @@ public static class OpenDataApi
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of every fiscal year as JSON");
         open.MapGet("/results/{fiscalYear:int}.csv", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                FileAsync(http, q, fiscalYear, ct, async () => OpenDataFiles.Csv(await q.ResultsAsync(fiscalYear, allVersions == true, ct), url), "text/csv; charset=utf-8", "csv"))
+                CsvAsync(http, q, url, fiscalYear, allVersions == true, ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of one fiscal year (BE) as CSV");
         open.MapGet("/results/{fiscalYear:int}.json", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
@@ -55,24 +55,45 @@ public static class OpenDataApi
             .WithSummary("OPDC keeps one organisation's result out of the open data {organizationId, reason} (audited)");
     }
 
-    /// <summary>The datasets the catalogue lists: all years, then each fiscal year with published results.</summary>
+    /// <summary>The datasets the catalogue lists: all years, then each fiscal year with published results. Only the
+    /// first and last publication of each year are read (not every row, 45,000 at stress scale).</summary>
     private static async Task<IReadOnlyList<DcatCatalog.YearInfo>> YearsAsync(OpenDataQueries q, CancellationToken ct)
     {
-        var all = await q.ResultsAsync(null, true, ct);
-        if (all.Count == 0) return [];
-        var list = new List<DcatCatalog.YearInfo> { new(null, all.Min(r => r.PublishedAt), all.Max(r => r.PublishedAt)) };
-        list.AddRange(all.GroupBy(r => r.FiscalYear).OrderByDescending(g => g.Key)
-            .Select(g => new DcatCatalog.YearInfo(g.Key, g.Min(r => r.PublishedAt), g.Max(r => r.PublishedAt))));
-        return list;
+        var years = await q.PublicationSpansAsync(ct);
+        if (years.Count == 0) return [];
+        return [new(null, years.Min(y => y.Issued), years.Max(y => y.Modified)), .. years];
+    }
+
+    private static void OpenHeaders(HttpResponse response)
+    {
+        response.Headers.AccessControlAllowOrigin = "*";
+        response.Headers.Append(HeaderNames.Link, $"<{DataDictionary.LicenceUrl}>; rel=\"license\"");
+        response.Headers.CacheControl = "public, max-age=300";
+    }
+
+    /// <summary>A results CSV, streamed (ADR 0033): its ETag comes from what it shows (<see cref="OpenDataQueries.FingerprintAsync"/>)
+    /// rather than from its bytes, so conditional GETs answer 304 before anything is read, and the rows are read a
+    /// fiscal year at a time and written as they are made.</summary>
+    private static async Task<IResult> CsvAsync(HttpContext http, OpenDataQueries q, PublicUrl url, int? fiscalYear, bool allVersions, CancellationToken ct)
+    {
+        OpenHeaders(http.Response);
+        var lastModified = await q.LastModifiedAsync(fiscalYear, ct);
+        // "v1": the layout of the file; change it with the columns (ADR 0033).
+        var fingerprint = "csv-v1|" + url.Base + "|" + await q.FingerprintAsync(fiscalYear, allVersions, ct);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint)))[..32]}\"");
+        return Results.Stream(body => OpenDataFiles.WriteCsvAsync(body, Batches(), url, ct), "text/csv; charset=utf-8",
+            OpenDataFiles.FileName(fiscalYear, "csv"), lastModified is { } lm ? TruncateToSeconds(lm) : null, etag);
+
+        async IAsyncEnumerable<IReadOnlyList<PublicResult>> Batches()
+        {
+            foreach (var year in await q.YearsWithRowsAsync(fiscalYear, ct)) yield return await q.ResultsAsync(year, allVersions, ct);
+        }
     }
 
     private static async Task<IResult> FileAsync(HttpContext http, OpenDataQueries q, int? fiscalYear, CancellationToken ct,
         Func<Task<byte[]>> content, string contentType, string? extension)
     {
-        var response = http.Response;
-        response.Headers.AccessControlAllowOrigin = "*";
-        response.Headers.Append(HeaderNames.Link, $"<{DataDictionary.LicenceUrl}>; rel=\"license\"");
-        response.Headers.CacheControl = "public, max-age=300";
+        OpenHeaders(http.Response);
         var lastModified = await q.LastModifiedAsync(fiscalYear, ct);
         var bytes = await content();
         // The ETag is the content's hash, so it changes exactly when a byte does (a withholding included).

@@ -39,15 +39,52 @@ public sealed class OpenDataQueries(PmqaDbContext db)
     public Task<List<int>> FiscalYearsAsync(CancellationToken ct = default) =>
         Visible(null, false).Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
-    /// <summary>When the open data last changed: the latest publication or withholding (a withholding removes rows).</summary>
+    /// <summary>When the open data last changed: the latest publication or withholding (a withholding removes rows).
+    /// The newest row of each, not every row's date (45,000 rows at stress scale).</summary>
     public async Task<DateTimeOffset?> LastModifiedAsync(int? fiscalYear = null, CancellationToken ct = default)
     {
-        var published = (await db.PublishedResults.Where(p => fiscalYear == null || p.FiscalYear == fiscalYear)
-            .Select(p => p.PublishedAt).ToListAsync(ct)).DefaultIfEmpty().Max();
-        var withheld = (await db.ResultWithholdings.Select(w => w.WithheldAt).ToListAsync(ct)).DefaultIfEmpty().Max();
-        var last = published > withheld ? published : withheld;
-        return last == default ? null : last;
+        var published = await db.PublishedResults.Where(p => fiscalYear == null || p.FiscalYear == fiscalYear)
+            .OrderByDescending(p => p.PublishedAt).Select(p => (DateTimeOffset?)p.PublishedAt).FirstOrDefaultAsync(ct);
+        var withheld = await db.ResultWithholdings.OrderByDescending(w => w.WithheldAt).Select(w => (DateTimeOffset?)w.WithheldAt).FirstOrDefaultAsync(ct);
+        var last = published > withheld || withheld is null ? published : withheld;
+        return last;
     }
+
+    /// <summary>
+    /// What a results file shows, in a few aggregates, so that its ETag is known before its first byte is written
+    /// (the file then streams, ADR 0033): publications only ever add rows (a correction adds a version, published now,
+    /// and marks the old one not current), and a withholding adds a row of its own, so the count and newest date of
+    /// each change whenever a byte of the file would.
+    /// </summary>
+    public async Task<string> FingerprintAsync(int? fiscalYear, bool allVersions, CancellationToken ct = default)
+    {
+        var rows = db.PublishedResults.Where(p => fiscalYear == null || p.FiscalYear == fiscalYear);
+        var published = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Current = g.Count(p => p.IsCurrent), Versions = g.Sum(p => p.VersionNumber) })
+            .FirstOrDefaultAsync(ct);
+        var withheld = await db.ResultWithholdings.CountAsync(ct);
+        var last = await LastModifiedAsync(fiscalYear, ct);
+        return $"{fiscalYear}|{allVersions}|{published?.Count}|{published?.Current}|{published?.Versions}|{withheld}|{last?.UtcTicks}";
+    }
+
+    /// <summary>Each fiscal year with visible results (any version), newest first, with its first and last publication.</summary>
+    public async Task<List<DcatCatalog.YearInfo>> PublicationSpansAsync(CancellationToken ct = default)
+    {
+        var spans = new List<DcatCatalog.YearInfo>();
+        foreach (var year in await Visible(null, true).Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(ct))
+        {
+            var rows = Visible(year, true);
+            var first = await rows.OrderBy(p => p.PublishedAt).Select(p => p.PublishedAt).FirstAsync(ct);
+            var last = await rows.OrderByDescending(p => p.PublishedAt).Select(p => p.PublishedAt).FirstAsync(ct);
+            spans.Add(new(year, first, last));
+        }
+        return spans;
+    }
+
+    /// <summary>The fiscal years with published rows (current or not, withheld or not), newest first: the batches in
+    /// which a file of every year is read, so that no more than one year's rows are in memory at once.</summary>
+    public Task<List<int>> YearsWithRowsAsync(int? fiscalYear, CancellationToken ct = default) =>
+        db.PublishedResults.Where(p => fiscalYear == null || p.FiscalYear == fiscalYear).Select(p => p.FiscalYear).Distinct()
+            .OrderByDescending(y => y).ToListAsync(ct);
 
     private IQueryable<PublishedResult> Visible(int? fiscalYear, bool allVersions) =>
         db.PublishedResults.Where(p => (allVersions || p.IsCurrent) && (fiscalYear == null || p.FiscalYear == fiscalYear)

@@ -16,5 +16,8 @@ public sealed record TemporaryFault(Msg Title, Msg Message, int RetryAfterSecond
             // An operator must act (free space, fix permissions): logged as an error so that it alerts.
             ? new(BlobStoreUnavailableException.Title, BlobStoreUnavailableException.Explanation, BlobStoreUnavailableException.RetryAfterSeconds,
                 LogLevel.Error, "Evidence store refused a file; answered 503")
+        : Features.Certificates.PrinterBusyException.Is(exception)
+            ? new(Features.Certificates.PrinterBusyException.Title, Features.Certificates.PrinterBusyException.Explanation,
+                Features.Certificates.PrinterBusyException.RetryAfterSeconds, LogLevel.Warning, "Every PDF print slot busy; answered 503")
         : null;
 }

@@ -173,6 +173,32 @@ public abstract class OpenDataTests(PmqaApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(changed)).StatusCode);
     }
 
+    /// <summary>Issue 13: the CSV streams (ADR 0033), so its ETag comes from what it shows, before a row is read.</summary>
+    [Fact]
+    public async Task The_streamed_all_years_CSV_answers_a_conditional_GET_with_304_and_a_withholding_changes_its_ETag()
+    {
+        var s = await ScenarioAsync();
+        await (await app.AdminApiAsync()).PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/publish", new { });
+        var client = app.Anonymous();
+        const string url = "/api/v1/open-data/results.csv";
+
+        var first = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("*", first.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains(s.Certified.Code, Encoding.UTF8.GetString(await first.Content.ReadAsByteArrayAsync()));
+        var etag = first.Headers.ETag!;
+        var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+
+        await (await app.AdminApiAsync()).PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/withheld", new { organizationId = s.Certified.Id, reason = "ทบทวน" });
+        var changed = new HttpRequestMessage(HttpMethod.Get, url);
+        changed.Headers.IfNoneMatch.Add(etag);
+        var after = await client.SendAsync(changed);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.DoesNotContain(s.Certified.Code, Encoding.UTF8.GetString(await after.Content.ReadAsByteArrayAsync()));
+    }
+
     [Fact]
     public async Task A_correction_after_publication_is_a_new_version_with_a_note_and_the_old_one_stays_downloadable()
     {

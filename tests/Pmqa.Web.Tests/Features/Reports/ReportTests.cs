@@ -3,6 +3,9 @@ using System.Net;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pmqa.Web.Features.Certificates;
 using Pmqa.Web.Tests.Features.Reviews;
 using Pmqa.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
@@ -132,6 +135,47 @@ public abstract class ReportTests(PmqaApp app)
         foreach (var format in new[] { "pdf", "xlsx", "docx" })
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/assessments/{team.AssessmentId}/report.{format}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/assessments/{team.AssessmentId}/report.csv")).StatusCode);
+    }
+
+    /// <summary>Issue 13: printing is bounded (Pdf:MaxConcurrentPrints). A PDF asked for while every slot is taken
+    /// waits for one; when none frees within Pdf:QueueTimeoutSeconds the answer is a clear 503 with Retry-After.</summary>
+    [Fact]
+    public async Task A_PDF_waits_for_a_free_print_slot_and_answers_503_with_Retry_After_when_none_frees()
+    {
+        var team = await app.AgencyAsync();
+        var slots = app.Services.GetRequiredService<PrintSlots>();
+        var options = app.Services.GetRequiredService<IOptions<PdfOptions>>().Value;
+        var timeout = options.QueueTimeoutSeconds;
+        var held = new List<IDisposable>();
+        try
+        {
+            for (var i = 0; i < slots.Count; i++) held.Add(await slots.EnterAsync());
+            options.QueueTimeoutSeconds = 0;
+            var busy = await team.Coordinator.GetAsync(Url(team.AssessmentId, ".pdf"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(PrinterBusyException.RetryAfterSeconds), busy.Headers.RetryAfter!.Delta);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType!.MediaType);
+            var problem = await busy.JsonAsync();
+            Assert.Contains(problem.GetProperty("title").GetString(), new[] { PrinterBusyException.Title.Th, PrinterBusyException.Title.En });
+            var page = await (await app.BrowserAsync(team.CoordinatorEmail, Seed.Password)).GetAsync($"/assessments/{team.AssessmentId}/report.pdf");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains(PrinterBusyException.Explanation.Th, await page.Content.ReadAsStringAsync());
+
+            // Queued, not refused: the print starts as soon as a slot frees.
+            options.QueueTimeoutSeconds = 60;
+            var queued = team.Coordinator.GetAsync(Url(team.AssessmentId, ".pdf"));
+            await Task.Delay(500);
+            Assert.False(queued.IsCompleted, "the PDF was printed while every slot was taken");
+            held[0].Dispose();
+            var printed = await queued;
+            Assert.Equal(HttpStatusCode.OK, printed.StatusCode);
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await printed.Content.ReadAsByteArrayAsync(), 0, 4));
+        }
+        finally
+        {
+            foreach (var slot in held) slot.Dispose();
+            options.QueueTimeoutSeconds = timeout;
+        }
     }
 
     [Fact]
