@@ -14,7 +14,7 @@ namespace Pmqa.Web.Features.Dashboard;
 /// and takes the round's category and dimension statistics: on PostgreSQL in SQL (percentile_cont over the typed
 /// self-assessed and verified rows), elsewhere (SQLite, the small embedded default) in .NET from the same rows.
 /// </summary>
-public sealed class CardScoreReader(PmqaDbContext db)
+public sealed partial class CardScoreReader(PmqaDbContext db)
 {
     /// <summary>Fills <see cref="AssessmentFact.Self"/> of <paramref name="facts"/> with their stored scores: every
     /// part, or only <paramref name="part"/> (and only <paramref name="code"/>) when a figure needs one column.</summary>
@@ -25,11 +25,20 @@ public sealed class CardScoreReader(PmqaDbContext db)
         var query = db.AssessmentCardScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId));
         if (part is { } p) query = query.Where(s => s.Part == p);
         if (code is not null) query = query.Where(s => s.Code == code);
-        var rows = await query.Select(s => new { s.AssessmentId, s.Part, s.Position, s.Code, s.Score }).ToListAsync(ct);
-        var byId = rows.GroupBy(r => r.AssessmentId).ToDictionary(g => g.Key);
+        var rows = await query.Select(s => new ScoreRow(s.AssessmentId, s.Part, s.Position, s.Code, s.Score)).ToListAsync(ct);
         // SQLite keeps decimals as text and gives 100 back as 100.0: the trailing zeros are dropped again so that
         // exports show the score as the card computed it.
-        var text = !db.Database.IsNpgsql();
+        Apply(pack, facts, rows, part, text: !db.Database.IsNpgsql());
+    }
+
+    /// <summary>One typed card score as read.</summary>
+    public sealed record ScoreRow(Guid AssessmentId, short Part, short Position, string Code, decimal Score);
+
+    /// <summary>Sets <see cref="AssessmentFact.Self"/> of <paramref name="facts"/> from their rows; a read of one
+    /// <paramref name="part"/> adds to what earlier reads filled.</summary>
+    private static void Apply(FrameworkPack pack, IEnumerable<AssessmentFact> facts, IEnumerable<ScoreRow> rows, short? part, bool text)
+    {
+        var byId = rows.GroupBy(r => r.AssessmentId).ToDictionary(g => g.Key);
         var categories = pack.Categories.Count;
         var issues = pack.Issues.Count();
         foreach (var f in facts)

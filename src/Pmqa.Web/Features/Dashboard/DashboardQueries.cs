@@ -24,6 +24,12 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, the heat map's
         // page (ordered and paged in SQL when sorted by an issue) and the statistics (SQL on PostgreSQL).
         var scored = data.Facts.Where(f => f.Scored).ToList();
+        if (reader.CanBatch(data))
+        {
+            // PostgreSQL without a band filter: the stored statistics (ADR 0031), the ticks and the page in one trip.
+            var (oneTripPage, statistics) = await reader.FiguresInOneTripAsync(data, scored, sorting, ct);
+            return RoundDashboard.Build(data, sorting, statistics, oneTripPage);
+        }
         await reader.FillTicksAsync(scored, ct);
         var heatPage = await reader.HeatmapPageAsync(data.Pack, scored, sorting, ct);
         var stats = await reader.StatisticsAsync(data, ct);

@@ -70,7 +70,7 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         return id;
     }
 
-    private static readonly string[] Dimensions = ["OC", "CC", "SC"];
+    private static readonly string[] Dimensions = ["OC", "CC", "SH"];
 
     /// <summary>Unrounded scores on a few levels (ties, as bounded scores have) and some with many decimals.</summary>
     private static decimal Score(Random random) =>
@@ -112,23 +112,66 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         foreach (var filter in Filters(w))
         {
             var data = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
-            var direct = await reader.DirectStatisticsAsync(data);
             var shown = await reader.StatisticsAsync(data);
+            // The reference: every score read and the rule of Statistics.QuartilesOf applied in .NET.
+            var direct = await ReferenceAsync(facts, reader, w, filter);
             var label = RoundDashboard.FilterOf(filter).ToString();
-            Assert.Equal(Flat(direct), Flat(shown));
-            if (Postgres) Assert.Equal(Flat(direct), Flat(await reader.StoredStatisticsAsync(data)));
+            Same(Flat(direct), Flat(shown));
+            if (Postgres) Same(Flat(direct), Flat(await reader.StoredStatisticsAsync(data)));
             if (filter == DashboardFilter.All) Assert.True(direct.Self.Count > 0 && direct.Verified.Count > 0 && direct.Overstatement.Count > 0, label);
             if (filter.Type == OrganizationType.Province) Assert.True(direct.Self.Count > 0, label);
+            if (Postgres) await AssertOneTripEqualsSeparateReadsAsync(facts, reader, w, filter, direct);
         }
     }
 
-    /// <summary>Every figure as text, scale included (62.5 and 62.50 would show differently).</summary>
+    /// <summary>The national request's one round trip (statistics, ticks, heat map page) reads what the separate
+    /// reads read: the same page in the same order with the same scores, the same ticks, the direct statistics.</summary>
+    private static async Task AssertOneTripEqualsSeparateReadsAsync(RoundFacts facts, CardScoreReader reader, World w, DashboardFilter filter, PartStatistics direct)
+    {
+        foreach (var sorting in new[] { Sorting.Default, new Sorting("1.1", true, 1), new Sorting("1.1", false, 1), new Sorting("code", true, 1) })
+        {
+            var one = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
+            var oneScored = one.Facts.Where(f => f.Scored).ToList();
+            var (page, statistics) = await reader.FiguresInOneTripAsync(one, oneScored, sorting);
+            var separate = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
+            var separateScored = separate.Facts.Where(f => f.Scored).ToList();
+            await reader.FillTicksAsync(separateScored);
+            var separatePage = await reader.HeatmapPageAsync(separate.Pack, separateScored, sorting);
+            static List<string> Shown(IEnumerable<AssessmentFact> rows) =>
+                [.. rows.Select(f => $"{f.Code} {string.Join(';', f.Self.Categories)} {string.Join(';', f.Self.Issues)} {string.Join(';', f.Self.Dimensions.OrderBy(d => d.Key))} {f.Ticks}")];
+            Assert.Equal(Shown(separatePage), Shown(page));
+            Assert.Equal(Shown(separateScored), Shown(oneScored.Select(f => { f.Self = separateScored.Single(x => x.AssessmentId == f.AssessmentId).Self; return f; })));
+            Same(Flat(direct), Flat(statistics));
+        }
+    }
+
+    private static async Task<PartStatistics> ReferenceAsync(RoundFacts facts, CardScoreReader reader, World w, DashboardFilter filter)
+    {
+        var data = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
+        await reader.FillSelfAsync(data.Pack, [.. data.Facts.Where(f => f.Scored || f.IsVerified)]);
+        await reader.FillVerifiedAsync(data.Pack, data.Facts);
+        return PartStatistics.InMemory(data);
+    }
+
+    /// <summary>Equal lists, a differing figure named in full.</summary>
+    private static void Same(List<string> expected, List<string> actual)
+    {
+        foreach (var (e, a) in expected.Zip(actual)) Assert.True(e == a, $"expected {e}\n  actual {a}");
+        Assert.Equal(expected.Count, actual.Count);
+    }
+
+    /// <summary>Every figure as text.</summary>
     private static List<string> Flat(PartStatistics s) =>
     [
-        .. s.Self.OrderBy(x => x.Key).Select(x => $"self {x.Key} {x.Value}"),
-        .. s.Verified.OrderBy(x => x.Key).Select(x => $"verified {x.Key} {x.Value}"),
-        .. s.Overstatement.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => $"gap {x.Key} {x.Value}"),
+        .. s.Self.OrderBy(x => x.Key).Select(x => $"self {x.Key} {Q(x.Value)}"),
+        .. s.Verified.OrderBy(x => x.Key).Select(x => $"verified {x.Key} {Q(x.Value)}"),
+        .. s.Overstatement.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => $"gap {x.Key} n={x.Value.Pairs} mean={N(x.Value.Mean)} median={N(x.Value.Median)}"),
     ];
+
+    private static string Q(Pmqa.Domain.Dashboards.Quartiles q) => $"n={q.Count} q1={N(q.Q1)} median={N(q.Median)} q3={N(q.Q3)}";
+
+    /// <summary>The number without trailing zeros: figures are compared by value.</summary>
+    private static string N(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_stored_statistics_equal_the_direct_computation_before_and_after_changes()
