@@ -22,6 +22,7 @@ public static class StartupTasks
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             await Data.DatabaseMigrator.MigrateAsync(db, log);
+        await Data.SqliteJournal.ApplyAsync(db, app.Configuration, log);
         var imported = Auth.DatabaseKeyRepository.ImportFolder(db, app.Configuration["DataProtection:KeysPath"] ?? "data/keys");
         if (imported > 0) log.LogInformation("Copied {Count} data-protection keys from the keys folder into the database", imported);
         await EnsureOpdcAsync(db);
