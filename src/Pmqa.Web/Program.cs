@@ -6,6 +6,7 @@ using Pmqa.Web.Features;
 using Pmqa.Web.Infrastructure.Web;
 using Pmqa.Web.Infrastructure.Observability;
 
+StartupTimeline.Mark("main");
 var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot and the npm copies from the build output too, not only in Development or after publish.
 builder.WebHost.UseStaticWebAssets();
@@ -18,14 +19,19 @@ builder.AddPmqaWeb();
 builder.AddPmqaRateLimits();
 builder.AddPmqaStorage();
 builder.AddPmqaTelemetry();
+builder.AddPmqaSecretRedaction();
 builder.Services.AddPmqaFeatures();
 
 var app = builder.Build();
+StartupTimeline.Mark("host built");
 if (await Commands.TryRunAsync(app, args)) return;
 await app.PrepareAsync();
+StartupTimeline.Mark("prepared");
+app.UseStartupTimeline();
 app.UsePmqaPipeline();
 app.MapPmqaEndpoints();
 app.MapPmqaMetrics();
+StartupTimeline.Mark("mapped");
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

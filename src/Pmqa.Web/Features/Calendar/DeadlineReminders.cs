@@ -187,12 +187,14 @@ public sealed partial class DeadlineReminders(PmqaDbContext db, Notifier notifie
     private static string Key(string subject, DateTimeOffset deadline, int days) => $"{subject}:{deadline.UtcTicks}:{days}";
 }
 
-/// <summary>Runs <see cref="DeadlineReminders"/> every <c>Calendar:ReminderMinutes</c> (60 by default).</summary>
-public sealed class DeadlineReminderService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DeadlineReminderService> log) : BackgroundService
+/// <summary>Runs <see cref="DeadlineReminders"/> every <c>Calendar:ReminderMinutes</c> (60 by default), the first
+/// time half a minute after start-up (<see cref="Infrastructure.Startup.AfterStart"/>).</summary>
+public sealed class DeadlineReminderService(IServiceScopeFactory scopes, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<DeadlineReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Calendar:ReminderMinutes", 60)));
+        if (!await Infrastructure.Startup.AfterStart.WaitAsync(lifetime, Infrastructure.Startup.AfterStart.SettleDelay, stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

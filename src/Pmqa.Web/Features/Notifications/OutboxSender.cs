@@ -192,7 +192,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
 /// when <see cref="OutboxSignal"/> wakes it. Always registered; without <c>Smtp:Host</c> it stops at once and
 /// the outbox stays empty (the <see cref="Notifier"/> writes no e-mail then).
 /// </summary>
-public sealed class OutboxSender(OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<SmtpOptions> options, ILogger<OutboxSender> log)
+public sealed class OutboxSender(OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<SmtpOptions> options, IHostApplicationLifetime lifetime, ILogger<OutboxSender> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -204,6 +204,8 @@ public sealed class OutboxSender(OutboxDispatcher dispatcher, OutboxSignal signa
             return;
         }
         var poll = TimeSpan.FromSeconds(Math.Max(1, o.PollSeconds));
+        // The first pass once the application listens, not while it starts (issue 13, start to first answer).
+        if (!await Infrastructure.Startup.AfterStart.WaitAsync(lifetime, TimeSpan.Zero, stoppingToken)) return;
         log.LogInformation("Sending e-mail through {Host}:{Port}, checking the outbox every {Seconds} s", o.Host, o.Port, poll.TotalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

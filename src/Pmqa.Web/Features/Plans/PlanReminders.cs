@@ -26,6 +26,8 @@ public sealed class PlanReminders(PmqaDbContext db, Notifier notifier, Recipient
             .Join(db.PlanProjects, a => a.ProjectId, p => p.Id, (a, p) => new { Action = a, p.PlanId })
             .Join(db.ImprovementPlans, x => x.PlanId, p => p.Id, (x, p) => new { x.Action, PlanId = p.Id, p.OrganizationId, p.Status })
             .Where(x => x.Status == PlanStatus.Approved && x.Action.Status != ActionStatus.Done && x.Action.EndDate < today && x.Action.LateNotifiedAt == null)
+            // The longest overdue first, in a stable order, so a backlog of more than 200 drains in turn.
+            .OrderBy(x => x.Action.EndDate).ThenBy(x => x.Action.Id)
             .Take(200).ToListAsync(ct);
         foreach (var x in late)
         {
@@ -41,6 +43,7 @@ public sealed class PlanReminders(PmqaDbContext db, Notifier notifier, Recipient
         var reports = await db.PlanReports
             .Join(db.ImprovementPlans, r => r.PlanId, p => p.Id, (r, p) => new { Report = r, p.OrganizationId, p.Status, p.Assessment!.Round })
             .Where(x => x.Status == PlanStatus.Approved && x.Report.SubmittedAt == null && x.Report.LateNotifiedAt == null)
+            .OrderBy(x => x.Report.Id) // version-7 ids: the oldest report first
             .Take(200).ToListAsync(ct);
         foreach (var x in reports)
         {
@@ -59,12 +62,14 @@ public sealed class PlanReminders(PmqaDbContext db, Notifier notifier, Recipient
     }
 }
 
-/// <summary>Runs <see cref="PlanReminders"/> every <c>Plans:ReminderMinutes</c> (60 by default).</summary>
-public sealed class PlanReminderService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<PlanReminderService> log) : BackgroundService
+/// <summary>Runs <see cref="PlanReminders"/> every <c>Plans:ReminderMinutes</c> (60 by default), the first
+/// time half a minute after start-up (<see cref="Infrastructure.Startup.AfterStart"/>).</summary>
+public sealed class PlanReminderService(IServiceScopeFactory scopes, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<PlanReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Plans:ReminderMinutes", 60)));
+        if (!await Infrastructure.Startup.AfterStart.WaitAsync(lifetime, Infrastructure.Startup.AfterStart.SettleDelay, stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

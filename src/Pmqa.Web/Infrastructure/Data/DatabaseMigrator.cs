@@ -17,8 +17,9 @@ public static class DatabaseMigrator
 
     public static async Task MigrateAsync(PmqaDbContext db, ILogger log, CancellationToken ct = default)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        // One read of the history table (GetPendingMigrationsAsync would read it again).
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        var pending = db.Database.GetMigrations().Except(applied).ToList();
         // A new database has no organisations yet: nothing to check before its first migration.
         if (pending.Contains(CaseInsensitiveCodes) && applied.Count > 0)
         {
@@ -32,6 +33,9 @@ public static class DatabaseMigrator
                     "Nothing was changed. Recode or merge one organisation of each group (its code, or its data into the other), then start again.");
             }
         }
+        // An up-to-date database (every start but the first after an upgrade) needs nothing more: EF's MigrateAsync
+        // would read the history again and take its migration lock, for nothing (issue 13, start-up time).
+        if (pending.Count == 0) return;
         await db.Database.MigrateAsync(ct);
     }
 

@@ -23,11 +23,16 @@ public static class StartupTasks
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             await Data.DatabaseMigrator.MigrateAsync(db, log);
         await Data.SqliteJournal.ApplyAsync(db, app.Configuration, log);
+        StartupTimeline.Mark("migrations");
         var imported = Auth.DatabaseKeyRepository.ImportFolder(db, app.Configuration["DataProtection:KeysPath"] ?? "data/keys");
         if (imported > 0) log.LogInformation("Copied {Count} data-protection keys from the keys folder into the database", imported);
+        StartupTimeline.Mark("keys");
         await EnsureOpdcAsync(db);
+        StartupTimeline.Mark("opdc");
         await LoadShippedPacksAsync(db, services.GetRequiredService<TimeProvider>(), log, app.Configuration);
+        StartupTimeline.Mark("packs");
         await BootstrapAdministratorAsync(app, services, log);
+        StartupTimeline.Mark("administrator");
     }
 
     private static async Task EnsureOpdcAsync(PmqaDbContext db)
