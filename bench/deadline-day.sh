@@ -5,7 +5,8 @@
 #   editors:   one wrk connection and thread per editor (bench/lua/editor.lua): editor 1 is the coordinator on issue
 #              1.1, editor K a category owner given category K, on issue K.1 (the generator's --editors); an autosave
 #              every THINK_SAVE seconds ("15,30"), a page (the assessment's home or the issue page, signed in with the
-#              editor's own cookie) for PAGE_SHARE (0.25) of its actions after THINK_PAGE seconds ("3,8");
+#              editor's own cookie) for PAGE_SHARE (0.25) of its actions after THINK_PAGE seconds ("3,8"); once its
+#              agency has submitted, a page every 2×THINK_SAVE seconds and no more saves;
 #   submits:   bench/deadline_check.py submit: agency i tells its editors to stop, waits GRACE seconds (longer than
 #              the longest think time, so that the last autosave lands first), submits and approves; the submissions
 #              start at mid-run minus WINDOW/2 and take WINDOW seconds (60); SUBMIT=0 leaves them out;
@@ -33,7 +34,7 @@ chmod 755 "$work"
 pids=()
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # BENCH_KEEP=folder: copy the logs (agents' logs, app log, submissions) there before the work folder is removed.
-[[ -n ${BENCH_KEEP:-} ]] && trap 'rm -rf "$BENCH_KEEP"; mkdir -p "$BENCH_KEEP"; cp -r "$work"/*.log "$work"/product "$work"/ceiling "$BENCH_KEEP" 2>/dev/null; cleanup' EXIT
+[[ -n ${BENCH_KEEP:-} ]] && trap 'set +e; rm -rf "$BENCH_KEEP"; mkdir -p "$BENCH_KEEP"; cp -r "$work"/*.log "$work"/product "$work"/ceiling "$BENCH_KEEP" 2>/dev/null; cleanup' EXIT
 email=bench@opdc.go.th
 password=Bench-pass-2026
 ulimit -n "$(ulimit -Hn)"  # a socket per editor, in wrk and in the application
@@ -61,7 +62,8 @@ started=$SECONDS
   --evidence-per-assessment 1 >"$work/generator.log" 2>&1) || { tail -n 20 "$work/generator.log"; exit 1; }
 echo "# generated in $((SECONDS - started)) s: $(grep '^In the database now' "$work/generator.log")"
 
-app_port=$((20000 + RANDOM % 20000))
+# Ports below Linux's ephemeral range (32768-60999): 2,000 wrk connections leave many of those in TIME_WAIT.
+app_port=$((20000 + RANDOM % 6000))
 base=http://127.0.0.1:$app_port
 (cd "$work" && RateLimiting__SignInPermitsPerMinute=100000 Database__MigrateOnStartup=false \
   exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "$base" >"$work/app.log" 2>&1) &
@@ -87,12 +89,14 @@ editors_run() {
     $check submit "$url" "$dir/../product/coordinators.tsv" "$dir/stop" "$at" "$window" "$grace" >"$dir/submit.log" 2>&1 &
     submitter=$!
   fi
+  BENCH_T0=$(python3 -c 'import time; print(int(time.clock_gettime(time.CLOCK_MONOTONIC) * 1000))') \
   BENCH_AGENTS=$dir/agents BENCH_LOG=$dir/log BENCH_STOP=$dir/stop \
     wrk -t"$count" -c"$count" -d"${secs}s" --timeout 10s -s bench/lua/editor.lua "$url" >"$dir/wrk.log" 2>&1 || true
   [[ -n $submitter ]] && { wait "$submitter" || true; }
   kill "$sampler" 2>/dev/null || true
   echo "## $side: $(grep '^RESULT' "$dir/wrk.log" || tail -n 3 "$dir/wrk.log"); largest RSS $(max_rss "$dir/rss")"
   $check latency "$dir/log"
+  $check timeline "$dir/log" "${STEP:-60}"
   if [[ -f $dir/submit.log ]]; then { grep -v '^SUBMIT' "$dir/submit.log" | head -n 10; grep '^SUBMIT' "$dir/submit.log"; } || true; fi
   $check verify "$dir/verify.tsv" "$dir/log" "$url" | tail -n 5
 }
@@ -103,7 +107,7 @@ echo "## product log: $(grep -c 'database is locked' "$work/app.log" || true) \"
 grep -m 5 ' fail: \|crit: ' -A 3 "$work/app.log" || true
 kill "$app"; wait "$app" 2>/dev/null || true
 
-ceiling_port=$((40000 + RANDOM % 20000))
+ceiling_port=$((26000 + RANDOM % 6000))
 cbase=http://127.0.0.1:$ceiling_port
 (cd "$work" && Ceiling__Rows=$count exec dotnet "$repo/bench/Pmqa.Ceiling/bin/Release/net10.0/Pmqa.Ceiling.dll" \
   --urls "$cbase" >"$work/ceiling.log" 2>&1) &

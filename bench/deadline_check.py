@@ -12,6 +12,7 @@
                                               submits GRACE seconds later (after the last autosave in flight); prints
                                               one line per agency and the totals
   latency LOGDIR...                           save and page p50/p95/p99, counts and non-2xx from the editors' logs
+  timeline LOGDIR [STEP]                      the same per STEP seconds of the run (60): where the latency was
   verify VERIFY_TSV LOGDIR BASE               every acknowledged save is stored (save_check.py's verify)
 """
 import concurrent.futures, http.cookiejar, json, os, re, sys, threading, time, urllib.error, urllib.parse, urllib.request
@@ -174,7 +175,7 @@ def latency(*logdirs):
                 continue
             for line in open(os.path.join(logdir, name)):
                 if line.startswith("LAT\t"):
-                    _, what, status, ms = line.rstrip("\n").split("\t")
+                    _, what, status, ms, *_ = line.rstrip("\n").split("\t")
                     by[what].append(float(ms))
                     if not status.startswith("2"):
                         bad[what][status] = bad[what].get(status, 0) + 1
@@ -183,6 +184,20 @@ def latency(*logdirs):
         non2xx = sum(bad[what].values())
         print(f"LATENCY {what} count={len(values)} p50={pct(values, 50):.1f} p95={pct(values, 95):.1f} "
               f"p99={pct(values, 99):.1f} max={(values or [0])[-1]:.1f} non2xx={non2xx} {bad[what] or ''}")
+
+
+def timeline(logdir, step="60"):
+    step, rows = int(step), {}
+    for name in os.listdir(logdir):
+        if name.startswith("agent-") and name.endswith(".log"):
+            for line in open(os.path.join(logdir, name)):
+                if line.startswith("LAT\t"):
+                    _, what, _, ms, second = line.rstrip("\n").split("\t")
+                    rows.setdefault((int(float(second)) // step, what), []).append(float(ms))
+    for (slot, what), values in sorted(rows.items()):
+        values.sort()
+        print(f"TIMELINE {slot * step:>4}-{(slot + 1) * step:<4}s {what} count={len(values)} p50={pct(values, 50):.1f} "
+              f"p95={pct(values, 95):.1f} p99={pct(values, 99):.1f}")
 
 
 if __name__ == "__main__":
@@ -195,5 +210,7 @@ if __name__ == "__main__":
         submit(*args)
     elif command == "latency":
         latency(*args)
+    elif command == "timeline":
+        timeline(*args)
     elif command == "verify":
         save_check.verify(*args)

@@ -2,11 +2,12 @@
 -- An editor types, and the page autosaves its issue every THINK_SAVE seconds (PUT with If-Match, the ETag chained from
 -- each answer); now and then (PAGE_SHARE of its actions) it opens a page of its assessment instead, after a shorter
 -- pause. When its coordinator has told the team to stop (a file named after the assessment in BENCH_STOP), it saves
--- no more and only reads. Every request's wall-clock latency is logged (LuaJIT's ffi clock_gettime), because wrk's own
+-- no more and opens a page of it now and then (every 30-60 s with the default THINK_SAVE). Every request's wall-clock latency is logged (LuaJIT's ffi clock_gettime), because wrk's own
 -- histogram mixes saves with page reads and counts an editor idle in its think time as a timeout.
 -- Environment: BENCH_AGENTS (a folder of agent-<i>.in files: savePath, authorization, etag, kind, issue, cookie,
 -- page paths separated by spaces, stop key; tab-separated), BENCH_LOG (a folder), THINK_SAVE ("min,max" seconds),
--- THINK_PAGE ("min,max" seconds), PAGE_SHARE (0..1), BENCH_STOP (a folder, optional).
+-- THINK_PAGE ("min,max" seconds), PAGE_SHARE (0..1), BENCH_STOP (a folder, optional), BENCH_T0 (the run's start in
+-- CLOCK_MONOTONIC milliseconds, so that each logged request carries its second of the run).
 local ffi = require("ffi")
 ffi.cdef [[ typedef struct { long tv_sec; long tv_nsec; } deadline_timespec; int clock_gettime(int, deadline_timespec *); ]]
 local clock = ffi.new("deadline_timespec")
@@ -56,7 +57,11 @@ function delay()
     next_is_page = false
     return math.random(0, save_hi)
   end
-  next_is_page = told_to_stop() or math.random() < page_share
+  if told_to_stop() then -- submitted: the editor looks at the assessment now and then, twice a save interval apart
+    next_is_page = true
+    return math.random(2 * save_lo, 2 * save_hi)
+  end
+  next_is_page = math.random() < page_share
   if next_is_page then return math.random(page_lo, page_hi) end
   return math.random(save_lo, save_hi)
 end
@@ -82,7 +87,8 @@ end
 
 function response(status, headers, body)
   local ms = now_ms() - started
-  log:write(string.format("LAT\t%s\t%d\t%.3f\n", what, status, ms))
+  if t0 == nil then t0 = tonumber(os.getenv("BENCH_T0") or "0") end
+  log:write(string.format("LAT\t%s\t%d\t%.3f\t%.0f\n", what, status, ms, (started - t0) / 1000))
   if what == "save" then
     if status == 200 then
       etag = headers["ETag"] or headers["etag"]
