@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Agency PDF reports at government scale (issue 13: p95 <= 2 s with a warm browser; all 400 reports of a round in
+# <= 5 minutes with bounded browser concurrency; the application <= 400 MB). PostgreSQL with durable settings (fsync
+# on), its own cluster (port 55447). The generator makes <generate> organisations through the application's handlers
+# (submitted, half reviewed: self and verified scores, profile text, strengths and opportunities); when <orgs> is larger,
+# their organisations and assessments (answers, profile, consensus, stored score cards) are copied in SQL until the
+# round holds <orgs> assessments, each with real content under its own organisation's name.
+# Then: Chromium is warmed (first print), (a) <single> reports one at a time: p50/p95; (b) all <orgs> reports asked
+# for by <clients> clients at once, more than the product's bound (Pdf:MaxConcurrentPrints), so the server queues:
+# the wall time; every answer must be a PDF (starts %PDF) whose text (pdftotext) holds the organisation's name. The
+# application's RSS and Chromium's (every process under the application) are sampled every 200 ms; the ceiling app's
+# 12-row read (bench/Pmqa.Ceiling) is measured in the same run for the ratio.
+# Usage: flock /tmp/bench.lock bench/pdf-reports.sh [orgs=400] [clients=8] [single=40] [generate=40]
+#        (run as root or as a user that can run initdb; needs wrk, pdftotext and Debian's postgresql and chromium)
+# PDF_DB=<dir>: keep the cluster in <dir> and reuse it on the next run (no generating or copying).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+orgs=${1:-400}
+clients=${2:-8}
+single=${3:-40}
+generate=${4:-40}
+((generate > orgs)) && generate=$orgs
+repo=$PWD
+dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
+dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
+dotnet build bench/Pmqa.Ceiling -c Release -v q -nologo -clp:NoSummary >/dev/null
+work=$(mktemp -d)
+chmod 755 "$work"
+pids=()
+WAIT_TRIES=240
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+email=bench@opdc.go.th
+password=Bench-pass-2026
+port=55447
+
+pg_dir=${PDF_DB:-$work/pg}
+reuse=0
+[[ -n ${PDF_DB:-} && -f $pg_dir/data/PG_VERSION ]] && reuse=1
+mkdir -p "$pg_dir"; ((EUID == 0)) && chown postgres: "$pg_dir"
+((reuse)) || as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pg_bin/pg_ctl" start -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
+  "-k $pg_dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on -c synchronous_commit=on" >/dev/null
+export Database__Provider=Postgres
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Username=postgres;Database=pmqa_pdf"
+export Storage__Path=$work/blobs
+psql_db() { psql -q -h 127.0.0.1 -p "$port" -U postgres -d pmqa_pdf -v ON_ERROR_STOP=1 "$@"; }
+
+if ((!reuse)); then
+  start=$(date +%s)
+  echo "# generating $generate organisations (submitted, half reviewed)"
+  (cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
+    dotnet "$repo/bench/Pmqa.DataGenerator/bin/Release/net10.0/Pmqa.DataGenerator.dll" --organizations "$generate" \
+      --evidence-per-assessment 0 --submitted-share 1 --reviewed-share 0.5 >"$work/generator.log" 2>&1) \
+    || grep -q '^Time:' "$work/generator.log" || { tail -n 20 "$work/generator.log"; exit 1; }
+  grep -E '^(Assessments|Reviews|Time):' "$work/generator.log" || true
+  echo "# generated in $(($(date +%s) - start)) s"
+fi
+filled=$(psql_db -tAc 'SELECT count(*) FROM "Assessments" a WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id")')
+if ((orgs > filled)); then
+    copies=$(((orgs - filled + filled - 1) / filled))
+    echo "# copying the $filled filled assessments' organisations $copies times in SQL (answers, profile, consensus, score cards)"
+    psql_db -v copies="$copies" -v want="$orgs" <<'SQL'
+-- The generated (filled) assessments; the round also holds an empty one for every other organisation of the seed.
+CREATE TEMP TABLE src_a AS SELECT a."Id" AS aid, a."OrganizationId" AS oid FROM "Assessments" a
+  WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id");
+CREATE TEMP TABLE org_map AS SELECT s.oid, k, gen_random_uuid() AS noid FROM src_a s, generate_series(1, :copies) k
+  ORDER BY k, s.oid LIMIT :want - (SELECT count(*) FROM src_a);
+INSERT INTO "Organizations" ("Id", "Code", "NameTh", "NameEn", "Type", "ParentId", "IsActive", "Version")
+  SELECT m.noid, left(o."Code", 24) || '-P' || m.k, o."NameTh" || ' สำเนา ' || m.k, o."NameEn" || ' copy ' || m.k, o."Type", o."ParentId", true, 0
+  FROM org_map m JOIN "Organizations" o ON o."Id" = m.oid;
+CREATE TEMP TABLE a_map AS SELECT s.aid, m.noid, gen_random_uuid() AS naid FROM src_a s JOIN org_map m ON m.oid = s.oid;
+INSERT INTO "Assessments" SELECT (jsonb_populate_record(NULL::"Assessments",
+    to_jsonb(a) || jsonb_build_object('Id', m.naid, 'OrganizationId', m.noid))).*
+  FROM "Assessments" a JOIN a_map m ON m.aid = a."Id";
+INSERT INTO "IssueAnswers" SELECT (jsonb_populate_record(NULL::"IssueAnswers", to_jsonb(x) || jsonb_build_object('Id', gen_random_uuid(), 'AssessmentId', m.naid))).*
+  FROM "IssueAnswers" x JOIN a_map m ON m.aid = x."AssessmentId";
+INSERT INTO "ProfileAnswers" SELECT (jsonb_populate_record(NULL::"ProfileAnswers", to_jsonb(x) || jsonb_build_object('Id', gen_random_uuid(), 'AssessmentId', m.naid, 'AttachmentId', NULL))).*
+  FROM "ProfileAnswers" x JOIN a_map m ON m.aid = x."AssessmentId";
+INSERT INTO "ConsensusAnswers" SELECT (jsonb_populate_record(NULL::"ConsensusAnswers", to_jsonb(x) || jsonb_build_object('Id', gen_random_uuid(), 'AssessmentId', m.naid))).*
+  FROM "ConsensusAnswers" x JOIN a_map m ON m.aid = x."AssessmentId";
+INSERT INTO "AssessmentScoreCards" SELECT (jsonb_populate_record(NULL::"AssessmentScoreCards", to_jsonb(x) || jsonb_build_object('AssessmentId', m.naid))).*
+  FROM "AssessmentScoreCards" x JOIN a_map m ON m.aid = x."AssessmentId";
+INSERT INTO "AssessmentCardScores" SELECT (jsonb_populate_record(NULL::"AssessmentCardScores", to_jsonb(x) || jsonb_build_object('AssessmentId', m.naid))).*
+  FROM "AssessmentCardScores" x JOIN a_map m ON m.aid = x."AssessmentId";
+INSERT INTO "AssessmentVerifiedScores" SELECT (jsonb_populate_record(NULL::"AssessmentVerifiedScores", to_jsonb(x) || jsonb_build_object('AssessmentId', m.naid))).*
+  FROM "AssessmentVerifiedScores" x JOIN a_map m ON m.aid = x."AssessmentId";
+VACUUM (ANALYZE);
+SQL
+fi
+
+app_port=$((20000 + RANDOM % 20000)) ceiling_port=$((40000 + RANDOM % 20000))
+(cd "$work" && RateLimiting__SignInPermitsPerMinute=100000 exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" \
+  --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
+pids+=("$!"); app=$!
+(cd "$work" && exec dotnet "$repo/bench/Pmqa.Ceiling/bin/Release/net10.0/Pmqa.Ceiling.dll" --urls "http://127.0.0.1:$ceiling_port" >"$work/ceiling.log" 2>&1) &
+pids+=("$!")
+base=http://127.0.0.1:$app_port cbase=http://127.0.0.1:$ceiling_port
+wait_for "$base/health"; wait_for "$cbase/rows"
+admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+# Every filled assessment (generated or copied) with its organisation's Thai name (the running header of every page prints it).
+psql_db -tA -F $'\t' -c 'SELECT a."Id", o."NameTh" FROM "Assessments" a JOIN "Organizations" o ON o."Id" = a."OrganizationId"
+  WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") ORDER BY o."Code"' >"$work/reports.tsv"
+total=$(wc -l <"$work/reports.tsv")
+echo "# $total reports in the round; $(date -u +%FT%TZ) · $(nproc) cores · $(git rev-parse --short HEAD) · $clients clients"
+
+# RSS (MB) of the application, and of every process under it (Playwright's driver and Chromium), every 200 ms.
+descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+rss_kb() { awk '/VmRSS/ {s += $2} END {print s + 0}' $(printf '/proc/%s/status ' "$@") 2>/dev/null || echo 0; }
+sample() {
+  while :; do
+    # shellcheck disable=SC2046
+    echo "$(rss_kb "$app") $(rss_kb $(descendants "$app"))"
+    sleep 0.2
+  done >"$work/rss-$1.log"
+}
+peaks() { awk '{ if ($1 > a) a = $1; if ($2 > c) c = $2 } END { printf "app RSS max %d MB, Chromium (all its processes) max %d MB\n", a / 1024, c / 1024 }' "$work/rss-$1.log"; }
+
+fetch() {  # assessment-id name out -> "status seconds ok|bad"
+  local code secs
+  read -r code secs < <(curl -s -o "$3" -w '%{http_code} %{time_total}\n' --max-time 600 -H "Authorization: Bearer $admin" \
+    "$base/api/v1/assessments/$1/report.pdf")
+  local ok=bad
+  # Thai in a PDF's text layer may come back decomposed (SARA AM as NIKHAHIT + SARA AA) and split over lines.
+  [[ $code == 200 && $(head -c 4 "$3") == %PDF ]] && pdftotext -q "$3" - | python3 -c '
+import sys, unicodedata as u
+n = lambda s: "".join(u.normalize("NFC", s).replace("\u0e4d\u0e32", "\u0e33").split())
+sys.exit(0 if n(sys.argv[1]) in n(sys.stdin.read()) else 1)' "$2" && ok=ok
+  echo "$code $secs $ok"
+}
+export -f fetch; export base admin
+
+echo "# warming: Chromium's start and the first print"
+head -n 3 "$work/reports.tsv" | while IFS=$'\t' read -r id name; do fetch "$id" "$name" "$work/warm.pdf" >/dev/null; done
+
+echo "## (a) one at a time: $single reports"
+sample single & sampler=$!
+head -n "$single" "$work/reports.tsv" | while IFS=$'\t' read -r id name; do fetch "$id" "$name" "$work/one.pdf"; done >"$work/single.txt"
+kill "$sampler"; wait "$sampler" 2>/dev/null || true
+python3 - "$work/single.txt" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+t = sorted(float(r[1]) * 1000 for r in rows)
+pct = lambda p: t[min(len(t) - 1, int(round(p / 100 * len(t) + 0.5)) - 1)]
+bad = sum(1 for r in rows if r[0] != "200" or r[2] != "ok")
+print(f"single PDF: n={len(t)} p50={pct(50):.0f} ms p95={pct(95):.0f} ms max={t[-1]:.0f} ms; not a PDF with the name: {bad}")
+PY
+peaks single
+
+echo "## (b) all $total reports, $clients clients at once"
+sample all & sampler=$!
+mkdir -p "$work/pdfs"
+started=$(date +%s.%N)
+awk -F'\t' '{print NR "\t" $0}' "$work/reports.tsv" | \
+  xargs -d '\n' -P "$clients" -I{} bash -c 'IFS=$'"'\t'"' read -r n id name <<<"$1"; fetch "$id" "$name" "'"$work"'/pdfs/$n.pdf"' _ {} >"$work/all.txt"
+ended=$(date +%s.%N)
+kill "$sampler"; wait "$sampler" 2>/dev/null || true
+python3 - "$work/all.txt" "$started" "$ended" <<'PY'
+import sys, collections
+rows = [l.split() for l in open(sys.argv[1])]
+wall = float(sys.argv[3]) - float(sys.argv[2])
+t = sorted(float(r[1]) * 1000 for r in rows)
+pct = lambda p: t[min(len(t) - 1, int(round(p / 100 * len(t) + 0.5)) - 1)]
+codes = collections.Counter(r[0] for r in rows)
+bad = sum(1 for r in rows if r[2] != "ok")
+print(f"all reports: n={len(rows)} wall={wall:.1f} s ({len(rows) / wall:.2f} PDFs/s); each request's p50={pct(50):.0f} ms p95={pct(95):.0f} ms (queueing included); "
+      f"statuses {dict(codes)}; not a PDF with the name: {bad}")
+PY
+peaks all
+echo "server's printing bound: Pdf:MaxConcurrentPrints=${Pdf__MaxConcurrentPrints:-default (cores, at least 2)}"
+
+wrk -t1 -c1 -d2s "$cbase/rows" >/dev/null
+line=$(wrk -t1 -c2 -d5s -s bench/lua/read.lua "$cbase/rows" | grep '^RESULT')
+echo "ceiling: 12-row read at 2 connections, $line"
