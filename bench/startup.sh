@@ -6,24 +6,17 @@
 # sign-in page (from /proc). The first start of each database creates it; later starts find it migrated.
 # Usage: bench/startup.sh [runs=3] [databases="sqlite postgres"]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=${1:-3}
 databases=${2:-sqlite postgres}
-repo=$PWD
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init src/Pmqa.Web
 now_ms() { date +%s%3N; }
 first_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; now_ms; }
 echo "# $(date -u +%FT%TZ) · $(nproc) cores · $(git rev-parse --short HEAD)"
 printf '%-10s %4s %16s %18s %10s\n' database run "health_ms" "signin_page_ms" "rss_mb"
 for db in $databases; do
   if [[ $db == postgres ]]; then
-    mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-    as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "-k $work/pg -p 55446 -c listen_addresses=127.0.0.1" >/dev/null
+    start_pg 55446
   fi
   for ((r = 1; r <= runs; r++)); do
     port=$((20000 + RANDOM % 20000))
