@@ -10,18 +10,12 @@
 # Prints the figures; exits non-zero on any difference. PostgreSQL: its own throwaway cluster on port 55441.
 # Usage: bench/backup-drill.sh [databases="sqlite postgres"] [organisations=12]   (as root or a user that can run initdb)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 databases=${1:-sqlite postgres}
 organisations=${2:-12}
-repo=$PWD
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator
 app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
 failed=0
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=drill@opdc.go.th
 password=Drill-pass-2026
 token() { curl -sf -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$2\",\"password\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
@@ -30,10 +24,7 @@ one_database() {
   local db=$1 dir=$work/$1 port=$((20000 + RANDOM % 20000)) restored_port=$((40000 + RANDOM % 20000))
   mkdir -p "$dir"
   if [[ $db == postgres ]]; then
-    mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-    as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o \
-      "-k $work/pg -p 55441 -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" >/dev/null
+    start_pg 55441 fsync=on synchronous_commit=on
     export PGHOST=127.0.0.1 PGPORT=55441 PGUSER=postgres Backup__PgBinDirectory=$pg_bin
     export Database__Provider=Postgres
     local source="Host=127.0.0.1;Port=55441;Username=postgres;Database=pmqa_drill"

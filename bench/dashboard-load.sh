@@ -16,21 +16,14 @@
 # generating, no copying: organisations, years and scale then only name what was generated). The application migrates it
 # on start, so a rerun after a change measures the new code on the same rows.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 organizations=${1:-500}
 years=${2:-2}
 seconds=${3:-10}
 conns=${4:-4}
 scale=${5:-0}
-repo=$PWD
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.Ceiling -c Release -v q -nologo -clp:NoSummary >/dev/null
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator bench/Pmqa.Ceiling
 WAIT_TRIES=240
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=bench@opdc.go.th
 password=Bench-pass-2026
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
@@ -38,10 +31,7 @@ export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 pg_dir=${DASHBOARD_DB:-$work/pg}
 reuse=0
 [[ -n ${DASHBOARD_DB:-} && -f $pg_dir/data/PG_VERSION ]] && reuse=1
-mkdir -p "$pg_dir"; ((EUID == 0)) && chown postgres: "$pg_dir"
-((reuse)) || as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$pg_bin/pg_ctl" start -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
-  "-k $pg_dir -p 55434 -c listen_addresses=127.0.0.1 -c max_connections=100" >/dev/null
+start_pg 55434 max_connections=100 # in pg_dir: a kept cluster is reused, not created again
 export Database__Provider=Postgres
 export ConnectionStrings__Default="Host=127.0.0.1;Port=55434;Username=postgres;Database=pmqa_dashboard"
 export Storage__Path=$work/blobs

@@ -9,7 +9,8 @@
 #   caller, 100 files per importer); minutes bounds the whole run.
 # Needs PMQA_TEST_POSTGRES for the PostgreSQL half (test.sh shows how it starts a cluster); without it, SQLite only.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$bench_root" # Debug build and test projects: bench_init's Release build and work folder are not needed
 iterations=${1:-50}
 minutes=${2:-30}
 export PMQA_FUZZ_ITERATIONS=$iterations

@@ -6,23 +6,19 @@
 # Release build on SQLite in a temp folder; wrk measures.
 # Usage: bench/http-load.sh [seconds=15] [connections=32]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=${1:-15}
 connections=${2:-32}
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
-dotnet build src/Pmqa.Web -c Release -v q -nologo >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo >/dev/null
-work=$(mktemp -d)
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator
 port=$((20000 + RANDOM % 20000))
 email=bench@opdc.go.th
 password=Bench-pass-2026
-repo=$PWD
 (cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
   dotnet "$repo/bench/Pmqa.DataGenerator/bin/Release/net10.0/Pmqa.DataGenerator.dll" --organizations 30 --submitted-share 0.6 --reviewed-share 0.7 >"$work/generator.log" 2>&1)
 (cd "$work" && Bootstrap__AdminEmail=$email Bootstrap__AdminPassword=$password \
   dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
+app=$!; pids+=("$app")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \

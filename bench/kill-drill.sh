@@ -13,19 +13,13 @@
 # PostgreSQL: its own throwaway durable cluster (port 55443, fsync=on, synchronous_commit=on).
 # Usage: bench/kill-drill.sh [rounds=3] [databases="postgres sqlite"]   (as root or a user that can run initdb)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rounds=${1:-3}
 databases=${2:-postgres sqlite}
-repo=$PWD
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator
 drill="python3 $repo/bench/fault_drill.py"
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
 app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
 failed=0
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=drill@opdc.go.th
 password=Drill-pass-2026
 
@@ -33,10 +27,7 @@ one_database() {
   local db=$1 dir=$work/$1 port=$((20000 + RANDOM % 20000)) smtp_port=$((40000 + RANDOM % 20000)) target
   mkdir -p "$dir"
   if [[ $db == postgres ]]; then
-    mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-    as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o \
-      "-k $work/pg -p 55443 -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" >/dev/null
+    start_pg 55443 fsync=on synchronous_commit=on
     export PGHOST=127.0.0.1 PGPORT=55443 PGUSER=postgres Database__Provider=Postgres
     export ConnectionStrings__Default="Host=127.0.0.1;Port=55443;Username=postgres;Database=pmqa_kill"
     target=pmqa_kill

@@ -10,25 +10,17 @@
 # friendly page), never a 500 or a stack trace; then every acknowledged save and upload is stored as acknowledged.
 # Usage: bench/pg-restart-drill.sh [down=5]   (as root or a user that can run initdb)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-down=${1:-5}
-repo=$PWD
-drill="python3 $repo/bench/fault_drill.py"
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
-app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-failed=0
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+down=${1:-5}
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator
+drill="python3 $repo/bench/fault_drill.py"
+app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
+failed=0
 email=drill@opdc.go.th
 password=Drill-pass-2026
 dir=$work/postgres port=$((20000 + RANDOM % 20000))
-mkdir -p "$dir" "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-pg_options="-k $work/pg -p 55444 -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on"
-as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "$pg_options" >/dev/null
+mkdir -p "$dir"
+start_pg 55444 fsync=on synchronous_commit=on # sets pg_options, used again for the restarts below
 export PGHOST=127.0.0.1 PGPORT=55444 PGUSER=postgres Database__Provider=Postgres
 export ConnectionStrings__Default="Host=127.0.0.1;Port=55444;Username=postgres;Database=pmqa_restart"
 export DataProtection__KeysPath=$dir/keys Storage__Path=$dir/blobs RateLimiting__SignInPermitsPerMinute=10000
@@ -65,11 +57,11 @@ for event in restart "stop-${down}s-start"; do
   sleep 3
   down_at=$(date +%s.%N)
   if [[ $event == restart ]]; then
-    as_pg "$pg_bin/pg_ctl" restart -D "$work/pg/data" -l "$work/pg/log" -m fast -w -o "$pg_options" >/dev/null
+    without_lock_fds as_pg "$pg_bin/pg_ctl" restart -D "$work/pg/data" -l "$work/pg/log" -m fast -w -o "$pg_options" >/dev/null
   else
     as_pg "$pg_bin/pg_ctl" stop -D "$work/pg/data" -m fast -w >/dev/null
     sleep "$down"
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "$pg_options" >/dev/null
+    without_lock_fds as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "$pg_options" >/dev/null
   fi
   up_at=$(date +%s.%N)
   sleep 12

@@ -9,19 +9,12 @@
 # Figures: req/s, p50, p95, p99 and the application's CPU per request (from /proc/<pid>/stat).
 # Usage: bench/save-load.sh [seconds=10] [databases="postgres sqlite"]   (run as root or as a user that can run initdb)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=${1:-10}
 databases=${2:-postgres sqlite}
-repo=$PWD
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator bench/Pmqa.Ceiling
 check="python3 $repo/bench/save_check.py"
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.Ceiling -c Release -v q -nologo -clp:NoSummary >/dev/null
-work=$(mktemp -d)
-chmod 755 "$work"
 results=$work/results.tsv
-pids=()
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 email=bench@opdc.go.th
 password=Bench-pass-2026
 agencies=32
@@ -57,10 +50,7 @@ one_database() {
   local dir=$work/$db
   mkdir -p "$dir"
   if [[ $db == postgres ]]; then
-    mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-    as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o \
-      "-k $work/pg -p 55433 -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=200" >/dev/null
+    start_pg 55433 fsync=on synchronous_commit=on full_page_writes=on max_connections=200
     export Database__Provider=Postgres
     connection="Host=127.0.0.1;Port=55433;Username=postgres;Database=pmqa_bench"
   else

@@ -3,27 +3,24 @@
 # embedded default (SQLite, a fresh data folder: migrations, seeding and the first request included) and on PostgreSQL
 # (durable: fsync on, a fresh database), each started `runs` times from the Release build.
 # Figures: ms from process start to the first 200 of /health and of the sign-in page, and the app's RSS after the
-# sign-in page (from /proc). The first start of each database creates it; later starts find it migrated.
+# sign-in page (from /proc), and the CPU ms the app had used by then (its start-up timeline, Infrastructure/Startup/
+# StartupTimeline.cs: less sensitive than the wall-clock to a machine shared with other work).
+# The first start of each database creates it; later starts find it migrated.
 # Usage: bench/startup.sh [runs=3] [databases="sqlite postgres"]
+#   PMQA_APP_DLL=/opt/pmqa/Pmqa.Web.dll bench/startup.sh   measures another build, e.g. a ReadyToRun publish
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=${1:-3}
 databases=${2:-sqlite postgres}
-repo=$PWD
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init src/Pmqa.Web
+app_dll=${PMQA_APP_DLL:-$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll}
 now_ms() { date +%s%3N; }
 first_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; now_ms; }
-echo "# $(date -u +%FT%TZ) · $(nproc) cores · $(git rev-parse --short HEAD)"
-printf '%-10s %4s %16s %18s %10s\n' database run "health_ms" "signin_page_ms" "rss_mb"
+echo "# $(date -u +%FT%TZ) · $(nproc) cores · $(git rev-parse --short HEAD) · $app_dll"
+printf '%-10s %4s %16s %18s %10s %8s\n' database run "health_ms" "signin_page_ms" "rss_mb" "cpu_ms"
 for db in $databases; do
   if [[ $db == postgres ]]; then
-    mkdir -p "$work/pg"; ((EUID == 0)) && chown postgres: "$work/pg"
-    as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "-k $work/pg -p 55446 -c listen_addresses=127.0.0.1" >/dev/null
+    start_pg 55446
   fi
   for ((r = 1; r <= runs; r++)); do
     port=$((20000 + RANDOM % 20000))
@@ -31,15 +28,17 @@ for db in $databases; do
     start=$(now_ms)
     if [[ $db == postgres ]]; then
       (cd "$work/$db" && Database__Provider=Postgres ConnectionStrings__Default="Host=127.0.0.1;Port=55446;Username=postgres;Database=pmqa_startup" \
-        exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$port" >"$work/$db-$r.log" 2>&1) &
+        exec dotnet "$app_dll" --urls "http://127.0.0.1:$port" >"$work/$db-$r.log" 2>&1) &
     else
-      (cd "$work/$db" && exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$port" >"$work/$db-$r.log" 2>&1) &
+      (cd "$work/$db" && exec dotnet "$app_dll" --urls "http://127.0.0.1:$port" >"$work/$db-$r.log" 2>&1) &
     fi
     app=$!; pids+=("$app")
     health=$(first_200 "http://127.0.0.1:$port/health")
     page=$(first_200 "http://127.0.0.1:$port/account/login")
     rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$app/status")
-    printf '%-10s %4d %16d %18d %10d\n' "$db" "$r" $((health - start)) $((page - start)) "$rss"
+    sleep 0.2 # the timeline is logged just after the answer
+    cpu=$(grep -o 'answered /account/login [0-9]*/[0-9]*' "$work/$db-$r.log" | head -n 1 | cut -d/ -f4)
+    printf '%-10s %4d %16d %18d %10d %8s\n' "$db" "$r" $((health - start)) $((page - start)) "$rss" "${cpu:--}"
     kill "$app"; wait "$app" 2>/dev/null || true
   done
 done

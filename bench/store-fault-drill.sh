@@ -11,20 +11,14 @@
 #   4. writable again (remount rw): uploads are stored again.
 # Usage: bench/store-fault-drill.sh [databases="postgres sqlite"]   (as root: mount)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 databases=${1:-postgres sqlite}
 ((EUID == 0)) || { echo "run as root: the drill mounts a small tmpfs as the evidence store" >&2; exit 1; }
-repo=$PWD
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator
 drill="python3 $repo/bench/fault_drill.py"
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
 app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
 failed=0
 mounts=()
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap 'for m in "${mounts[@]}"; do umount "$m" 2>/dev/null || true; done; cleanup' EXIT
 email=drill@opdc.go.th
 password=Drill-pass-2026
@@ -34,10 +28,7 @@ one_database() {
   mkdir -p "$dir/blobs"
   mount -t tmpfs -o size=8m tmpfs "$dir/blobs"; mounts+=("$dir/blobs")
   if [[ $db == postgres ]]; then
-    mkdir -p "$work/pg"; chown postgres: "$work/pg"
-    as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o \
-      "-k $work/pg -p 55445 -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" >/dev/null
+    start_pg 55445 fsync=on synchronous_commit=on
     export PGHOST=127.0.0.1 PGPORT=55445 PGUSER=postgres Database__Provider=Postgres
     export ConnectionStrings__Default="Host=127.0.0.1;Port=55445;Username=postgres;Database=pmqa_store"
     target=pmqa_store

@@ -12,24 +12,18 @@
 # Prints figures and PASS/FAIL per check; exits non-zero on any failure.
 # Usage: bench/two-instances.sh [seconds=20] [organisations=12]   (as root, or a user that can run initdb and nginx)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=${1:-20}
 organisations=${2:-12}
-repo=$PWD
 for tool in nginx wrk; do
   command -v "$tool" >/dev/null || command -v "/usr/sbin/$tool" >/dev/null && continue
   ((EUID == 0)) || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null
 done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator
 app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
 failed=0
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 check() { if eval "$2"; then echo "  PASS  $1"; else echo "  FAIL  $1"; failed=1; fi; }
 port() { echo $((20000 + RANDOM % 30000)); }
 a_port=$(port); b_port=$(port); lb_port=$(port); smtp_port=$(port); pg_port=55447
@@ -37,10 +31,8 @@ lb=http://127.0.0.1:$lb_port a=http://127.0.0.1:$a_port b=http://127.0.0.1:$b_po
 email=two@opdc.go.th password=Two-instances-2026
 
 # 1. PostgreSQL, data, SMTP sink.
-mkdir -p "$work/pg" "$work/blobs"; ((EUID == 0)) && chown postgres: "$work/pg"
-as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$pg_bin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o \
-  "-k $work/pg -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=300" >/dev/null
+mkdir -p "$work/blobs"
+start_pg "$pg_port" fsync=on synchronous_commit=on max_connections=300
 export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGDATABASE=pmqa_two
 export Database__Provider=Postgres ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=pmqa_two"
 export Storage__Path=$work/blobs ForwardedHeaders__KnownProxies=127.0.0.1 Security__CookieSecurePolicy=SameAsRequest
