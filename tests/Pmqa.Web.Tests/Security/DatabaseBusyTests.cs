@@ -69,3 +69,25 @@ public sealed class DatabaseBusyTests(ImpatientSqliteApp app) : IClassFixture<Im
         }
     }
 }
+
+/// <summary>Which database errors are a moment's contention (503 "busy, try again") rather than a fault.</summary>
+public sealed class DatabaseBusyRuleTests
+{
+    private static Npgsql.PostgresException Postgres(string sqlState) => new("test", "ERROR", "ERROR", sqlState);
+
+    [Fact]
+    public void A_deadlock_or_serialisation_failure_on_PostgreSQL_is_busy_wrapped_or_not()
+    {
+        Assert.True(Pmqa.Web.Infrastructure.Web.DatabaseBusy.Is(Postgres(Npgsql.PostgresErrorCodes.DeadlockDetected)));
+        Assert.True(Pmqa.Web.Infrastructure.Web.DatabaseBusy.Is(new Microsoft.EntityFrameworkCore.DbUpdateException("save", Postgres("40001"))));
+        Assert.NotNull(Pmqa.Web.Infrastructure.Web.TemporaryFault.Of(Postgres("40P01")));
+    }
+
+    [Fact]
+    public void Other_database_errors_are_not_busy()
+    {
+        Assert.False(Pmqa.Web.Infrastructure.Web.DatabaseBusy.Is(Postgres(Npgsql.PostgresErrorCodes.UniqueViolation)));
+        Assert.False(Pmqa.Web.Infrastructure.Web.DatabaseBusy.Is(new InvalidOperationException("x")));
+        Assert.False(Pmqa.Web.Infrastructure.Web.DatabaseBusy.Is(null));
+    }
+}
