@@ -37,7 +37,7 @@ for db in $databases; do
     page=$(first_200 "http://127.0.0.1:$port/account/login")
     rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$app/status")
     sleep 0.2 # the timeline is logged just after the answer
-    cpu=$(grep -o 'answered /account/login [0-9]*/[0-9]*' "$work/$db-$r.log" | head -n 1 | cut -d/ -f4)
+    cpu=$(grep -o 'answered /account/login [0-9]*/[0-9]*' "$work/$db-$r.log" | head -n 1 | cut -d/ -f4 || true) # none before 30f9b8e
     printf '%-10s %4d %16d %18d %10d %8s\n' "$db" "$r" $((health - start)) $((page - start)) "$rss" "${cpu:--}"
     kill "$app"; wait "$app" 2>/dev/null || true
   done
