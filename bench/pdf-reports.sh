@@ -66,7 +66,7 @@ CREATE TEMP TABLE src_a AS SELECT a."Id" AS aid, a."OrganizationId" AS oid FROM 
 CREATE TEMP TABLE org_map AS SELECT s.oid, k, gen_random_uuid() AS noid FROM src_a s, generate_series(1, :copies) k
   ORDER BY k, s.oid LIMIT :want - (SELECT count(*) FROM src_a);
 INSERT INTO "Organizations" ("Id", "Code", "NameTh", "NameEn", "Type", "ParentId", "IsActive", "Version")
-  SELECT m.noid, left(o."Code", 24) || '-P' || m.k, o."NameTh" || ' สำเนา ' || m.k, o."NameEn" || ' copy ' || m.k, o."Type", o."ParentId", true, 0
+  SELECT m.noid, left(o."Code", 22) || '-' || substr(md5(m.noid::text), 1, 8), o."NameTh" || ' สำเนา ' || m.k, o."NameEn" || ' copy ' || m.k, o."Type", o."ParentId", true, 0
   FROM org_map m JOIN "Organizations" o ON o."Id" = m.oid;
 CREATE TEMP TABLE a_map AS SELECT s.aid, m.noid, gen_random_uuid() AS naid FROM src_a s JOIN org_map m ON m.oid = s.oid;
 INSERT INTO "Assessments" SELECT (jsonb_populate_record(NULL::"Assessments",

@@ -71,8 +71,10 @@ phase() {  # name first last concurrently(0/1)
   before=$(rss_mb)
   echo "## $1: before RSS $before MB, $(gauges)"
   sample "$1" & local sampler=$!
-  if (($4)); then for ((i = $2; i <= $3; i++)); do upload "$i" & done; wait $(jobs -p | grep -v "^$sampler$") 2>/dev/null || true
-  else for ((i = $2; i <= $3; i++)); do upload "$i"; done; fi >"$work/$1.txt" 2>&1
+  local uploads=()
+  if (($4)); then for ((i = $2; i <= $3; i++)); do upload "$i" >"$work/$1-$i.txt" 2>&1 & uploads+=("$!"); done; wait "${uploads[@]}"
+    cat "$work/$1"-*.txt >"$work/$1.txt"
+  else for ((i = $2; i <= $3; i++)); do upload "$i"; done >"$work/$1.txt" 2>&1; fi
   sleep 0.3; kill "$sampler"; wait "$sampler" 2>/dev/null || true
   after=$(rss_mb)
   local peak; peak=$(sort -n "$work/rss-$1.log" | tail -n 1)
