@@ -19,19 +19,19 @@ public static class OpenDataApi
     {
         var open = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
         open.MapGet("/results.csv", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                CsvAsync(http, q, url, null, allVersions == true, ct))
+                StreamedAsync(http, q, url, null, allVersions == true, "csv", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of every fiscal year as CSV (UTF-8 with BOM; ?allVersions=true adds superseded versions)");
         open.MapGet("/results.json", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                FileAsync(http, q, null, ct, async () => OpenDataFiles.JsonFile(await q.ResultsAsync(null, allVersions == true, ct), null, url), "application/json; charset=utf-8", "json"))
+                StreamedAsync(http, q, url, null, allVersions == true, "json", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of every fiscal year as JSON");
         open.MapGet("/results/{fiscalYear:int}.csv", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                CsvAsync(http, q, url, fiscalYear, allVersions == true, ct))
+                StreamedAsync(http, q, url, fiscalYear, allVersions == true, "csv", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of one fiscal year (BE) as CSV");
         open.MapGet("/results/{fiscalYear:int}.json", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                FileAsync(http, q, fiscalYear, ct, async () => OpenDataFiles.JsonFile(await q.ResultsAsync(fiscalYear, allVersions == true, ct), fiscalYear, url), "application/json; charset=utf-8", "json"))
+                StreamedAsync(http, q, url, fiscalYear, allVersions == true, "json", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of one fiscal year (BE) as JSON");
         open.MapGet("/dictionary", (HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
@@ -71,18 +71,22 @@ public static class OpenDataApi
         response.Headers.CacheControl = "public, max-age=300";
     }
 
-    /// <summary>A results CSV, streamed (ADR 0033): its ETag comes from what it shows (<see cref="OpenDataQueries.FingerprintAsync"/>)
-    /// rather than from its bytes, so conditional GETs answer 304 before anything is read, and the rows are read a
-    /// fiscal year at a time and written as they are made.</summary>
-    private static async Task<IResult> CsvAsync(HttpContext http, OpenDataQueries q, PublicUrl url, int? fiscalYear, bool allVersions, CancellationToken ct)
+    /// <summary>A results file (CSV or JSON), streamed (ADR 0033): its ETag comes from what it shows
+    /// (<see cref="OpenDataQueries.FingerprintAsync"/>) rather than from its bytes, so conditional GETs answer 304 before
+    /// anything is read, and the rows are read a fiscal year at a time and written as they are made.</summary>
+    private static async Task<IResult> StreamedAsync(HttpContext http, OpenDataQueries q, PublicUrl url, int? fiscalYear, bool allVersions,
+        string format, CancellationToken ct)
     {
         OpenHeaders(http.Response);
         var lastModified = await q.LastModifiedAsync(fiscalYear, ct);
         // "v1": the layout of the file; change it with the columns (ADR 0033).
-        var fingerprint = "csv-v1|" + url.Base + "|" + await q.FingerprintAsync(fiscalYear, allVersions, ct);
+        var fingerprint = format + "-v1|" + url.Base + "|" + await q.FingerprintAsync(fiscalYear, allVersions, ct);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint)))[..32]}\"");
-        return Results.Stream(body => OpenDataFiles.WriteCsvAsync(body, Batches(), url, ct), "text/csv; charset=utf-8",
-            OpenDataFiles.FileName(fiscalYear, "csv"), lastModified is { } lm ? TruncateToSeconds(lm) : null, etag);
+        var (write, contentType) = format == "csv"
+            ? ((Func<Stream, Task>)(body => OpenDataFiles.WriteCsvAsync(body, Batches(), url, ct)), "text/csv; charset=utf-8")
+            : (body => OpenDataFiles.WriteJsonAsync(body, Batches(), fiscalYear, url, ct), "application/json; charset=utf-8");
+        return Results.Stream(write, contentType, OpenDataFiles.FileName(fiscalYear, format),
+            lastModified is { } lm ? TruncateToSeconds(lm) : null, etag);
 
         async IAsyncEnumerable<IReadOnlyList<PublicResult>> Batches()
         {

@@ -113,7 +113,26 @@ public static class OpenDataFiles
     }
 
     public static byte[] JsonFile(IEnumerable<PublicResult> results, int? fiscalYear, PublicUrl url) =>
-        JsonSerializer.SerializeToUtf8Bytes(new
+        JsonSerializer.SerializeToUtf8Bytes(JsonDocumentOf(results.Select(r => Row(r, url)), fiscalYear, url), Json);
+
+    /// <summary>
+    /// The same JSON as <see cref="JsonFile"/>, written to <paramref name="body"/> as it is made: the serializer writes
+    /// an <see cref="IAsyncEnumerable{T}"/> element by element and flushes its small buffer to the body as it fills,
+    /// so only one fiscal year's rows (a batch) are in memory at a time, not the whole file (ADR 0033).
+    /// </summary>
+    public static Task WriteJsonAsync(Stream body, IAsyncEnumerable<IReadOnlyList<PublicResult>> batches, int? fiscalYear, PublicUrl url, CancellationToken ct)
+    {
+        return JsonSerializer.SerializeAsync(body, JsonDocumentOf(Rows(), fiscalYear, url), Json, ct);
+
+        async IAsyncEnumerable<IReadOnlyDictionary<string, object?>> Rows()
+        {
+            await foreach (var batch in batches.WithCancellation(ct))
+                foreach (var result in batch) yield return Row(result, url);
+        }
+    }
+
+    private static object JsonDocumentOf<TRows>(TRows results, int? fiscalYear, PublicUrl url) =>
+        new
         {
             title = fiscalYear is { } y ? $"ผลการประเมิน PMQA 4.0 ที่ผ่านการตรวจสอบ ปีงบประมาณ พ.ศ. {y}" : "ผลการประเมิน PMQA 4.0 ที่ผ่านการตรวจสอบ ทุกปีงบประมาณ",
             titleEn = fiscalYear is { } y2 ? $"Verified PMQA 4.0 results, fiscal year {y2} BE" : "Verified PMQA 4.0 results, all fiscal years",
@@ -122,8 +141,8 @@ public static class OpenDataFiles
             licenseName = DataDictionary.LicenceNameEn,
             dictionary = url.To("/api/v1/open-data/dictionary"),
             fiscalYear,
-            results = results.Select(r => Row(r, url)),
-        }, Json);
+            results,
+        };
 
     public static byte[] Dictionary(PublicUrl url) =>
         JsonSerializer.SerializeToUtf8Bytes(new
