@@ -103,8 +103,11 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         DashboardFilter.All with { Type = OrganizationType.Department, Cluster = w.Cluster },
     ];
 
-    /// <summary>For every filter: the dashboard's statistics equal the direct computation, and are not empty.</summary>
-    private async Task AssertStoredEqualsDirectAsync(World w)
+    /// <summary>For every filter: the dashboard's statistics equal the direct computation. On the world as generated
+    /// (<paramref name="asGenerated"/>) the national and province figures must not be empty, so the comparison is not
+    /// vacuous; after the random changes a province group may legitimately empty (its one scored province moved to
+    /// another type, say), and the comparison of empty with empty is still a check.</summary>
+    private async Task AssertStoredEqualsDirectAsync(World w, bool asGenerated = false)
     {
         await using var scope = app.Scope();
         var facts = scope.ServiceProvider.GetRequiredService<RoundFacts>();
@@ -118,8 +121,8 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
             var label = RoundDashboard.FilterOf(filter).ToString();
             Same(Flat(direct), Flat(shown));
             if (Postgres) Same(Flat(direct), Flat(await reader.StoredStatisticsAsync(data)));
-            if (filter == DashboardFilter.All) Assert.True(direct.Self.Count > 0 && direct.Verified.Count > 0 && direct.Overstatement.Count > 0, label);
-            if (filter.Type == OrganizationType.Province) Assert.True(direct.Self.Count > 0, label);
+            if (asGenerated && filter == DashboardFilter.All) Assert.True(direct.Self.Count > 0 && direct.Verified.Count > 0 && direct.Overstatement.Count > 0, label);
+            if (asGenerated && filter.Type == OrganizationType.Province) Assert.True(direct.Self.Count > 0, label);
             if (Postgres) await AssertOneTripEqualsSeparateReadsAsync(facts, reader, w, filter, direct);
         }
     }
@@ -177,7 +180,7 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
     public async Task The_stored_statistics_equal_the_direct_computation_before_and_after_changes()
     {
         var w = await WorldAsync(seed: 10);
-        await AssertStoredEqualsDirectAsync(w);
+        await AssertStoredEqualsDirectAsync(w, asGenerated: true);
 
         var random = new Random(11);
         await app.WithDbAsync(async db =>
