@@ -80,7 +80,7 @@ public static class OpenDataApi
         OpenHeaders(http.Response);
         var lastModified = await q.LastModifiedAsync(fiscalYear, ct);
         // "v1": the layout of the file; change it with the columns (ADR 0033).
-        var fingerprint = format + "-v1|" + url.Base + "|" + await q.FingerprintAsync(fiscalYear, allVersions, ct);
+        var fingerprint = format + "-v1|" + url.Base + "|" + await q.FingerprintAsync(fiscalYear, allVersions, lastModified, ct);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint)))[..32]}\"");
         var (write, contentType) = format == "csv"
             ? ((Func<Stream, Task>)(body => OpenDataFiles.WriteCsvAsync(body, Batches(), url, ct)), "text/csv; charset=utf-8")

@@ -56,14 +56,15 @@ public sealed class OpenDataQueries(PmqaDbContext db)
     /// and marks the old one not current), and a withholding adds a row of its own, so the count and newest date of
     /// each change whenever a byte of the file would.
     /// </summary>
-    public async Task<string> FingerprintAsync(int? fiscalYear, bool allVersions, CancellationToken ct = default)
+    /// <param name="lastModified">What <see cref="LastModifiedAsync"/> answered for the same year (the caller has
+    /// it already for its Last-Modified header).</param>
+    public async Task<string> FingerprintAsync(int? fiscalYear, bool allVersions, DateTimeOffset? lastModified, CancellationToken ct = default)
     {
         var rows = db.PublishedResults.Where(p => fiscalYear == null || p.FiscalYear == fiscalYear);
         var published = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Current = g.Count(p => p.IsCurrent), Versions = g.Sum(p => p.VersionNumber) })
             .FirstOrDefaultAsync(ct);
         var withheld = await db.ResultWithholdings.CountAsync(ct);
-        var last = await LastModifiedAsync(fiscalYear, ct);
-        return $"{fiscalYear}|{allVersions}|{published?.Count}|{published?.Current}|{published?.Versions}|{withheld}|{last?.UtcTicks}";
+        return $"{fiscalYear}|{allVersions}|{published?.Count}|{published?.Current}|{published?.Versions}|{withheld}|{lastModified?.UtcTicks}";
     }
 
     /// <summary>Each fiscal year with visible results (any version), newest first, with its first and last publication.</summary>

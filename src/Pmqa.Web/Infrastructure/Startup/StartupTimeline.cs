@@ -19,7 +19,8 @@ public static class StartupTimeline
         // Wall-clock since the operating system started the process (runtime start-up included), and the CPU time
         // spent so far by all its threads: on a shared machine the first depends on the neighbours, the second less.
         using var process = Process.GetCurrentProcess();
-        var ms = (long)(DateTime.Now - process.StartTime).TotalMilliseconds;
+        // StartTime is local time: both sides in UTC, so a daylight-saving change cannot skew the figure.
+        var ms = (long)(TimeProvider.System.GetUtcNow().UtcDateTime - process.StartTime.ToUniversalTime()).TotalMilliseconds;
         var cpu = (long)process.TotalProcessorTime.TotalMilliseconds;
         // One process normally starts once; the test host starts many apps in one process: keep the first ones.
         lock (Marks) if (Marks.Count < 64) Marks.Add((phase, ms, cpu));
