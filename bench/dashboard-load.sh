@@ -82,14 +82,9 @@ SQL
 fi
 
 app_port=$((20000 + RANDOM % 20000)) ceiling_port=$((40000 + RANDOM % 20000))
-(cd "$work" && RateLimiting__SignInPermitsPerMinute=100000 exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" \
-  --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
-pids+=("$!"); app=$!
-(cd "$work" && exec dotnet "$repo/bench/Pmqa.Ceiling/bin/Release/net10.0/Pmqa.Ceiling.dll" --urls "http://127.0.0.1:$ceiling_port" >"$work/ceiling.log" 2>&1) &
-pids+=("$!")
-base=http://127.0.0.1:$app_port cbase=http://127.0.0.1:$ceiling_port
-wait_for "$base/health"; wait_for "$cbase/rows"
-token() { curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
+start_app "$app_port"
+start_ceiling "$ceiling_port"
+token() { api_token "$base" "$1" "$2"; }
 admin=$(token "$email" "$password")
 # The newest round (the largest), an agency of it with a coordinator, and a submitted assessment to benchmark.
 read -r round assessment code < <(python3 - "$base" "$admin" <<'PY'

@@ -61,3 +61,33 @@ start_pg() {
   [[ -f $dir/data/PG_VERSION ]] || as_pg "$pg_bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   without_lock_fds as_pg "$pg_bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -o "$pg_options" >/dev/null
 }
+
+# The Release builds the scripts run (bench_init builds them).
+app_dll=${PMQA_APP_DLL:-$bench_root/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll}
+ceiling_dll=$bench_root/bench/Pmqa.Ceiling/bin/Release/net10.0/Pmqa.Ceiling.dll
+
+# start_app <port> [log]: the product in `work` on 127.0.0.1:<port> with the environment the caller exported, sign-in
+# rate limit lifted for the load generator; its pid in `app` and `pids`, its address in `base`; waits for /health.
+start_app() {
+  local port=$1 log=${2:-$work/app.log}
+  (cd "$work" && RateLimiting__SignInPermitsPerMinute=100000 exec dotnet "$app_dll" --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
+  app=$!
+  pids+=("$app")
+  base=http://127.0.0.1:$port
+  wait_for "$base/health"
+}
+
+# start_ceiling <port>: the bare ASP.NET Core + EF Core ceiling app (bench/Pmqa.Ceiling) on the same database; its
+# address in `cbase`; waits for its 12-row read to answer.
+start_ceiling() {
+  (cd "$work" && exec dotnet "$ceiling_dll" --urls "http://127.0.0.1:$1" >"$work/ceiling.log" 2>&1) &
+  pids+=("$!")
+  cbase=http://127.0.0.1:$1
+  wait_for "$cbase/rows"
+}
+
+# api_token <base> <email> <password>: a bearer token from the API's sign-in.
+api_token() {
+  curl -sf -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$2\",\"password\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}

@@ -17,15 +17,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-5}
 conns=${2:-2}
 downloads=${3:-5}
-repo=$PWD
 : "${OPEN_DATA_DB:?set OPEN_DATA_DB to a copy of a bench/dashboard-load.sh cluster (DASHBOARD_DB)}"
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.Ceiling -c Release -v q -nologo -clp:NoSummary >/dev/null
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
 WAIT_TRIES=240
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init src/Pmqa.Web bench/Pmqa.Ceiling
 pg_dir=$OPEN_DATA_DB
 port=55449
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
@@ -63,12 +58,8 @@ SQL
 fi
 
 app_port=$((20000 + RANDOM % 20000)) ceiling_port=$((40000 + RANDOM % 20000))
-(cd "$work" && exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
-pids+=("$!"); app=$!
-(cd "$work" && exec dotnet "$repo/bench/Pmqa.Ceiling/bin/Release/net10.0/Pmqa.Ceiling.dll" --urls "http://127.0.0.1:$ceiling_port" >"$work/ceiling.log" 2>&1) &
-pids+=("$!")
-base=http://127.0.0.1:$app_port cbase=http://127.0.0.1:$ceiling_port
-wait_for "$base/health"; wait_for "$cbase/rows"
+start_app "$app_port"
+start_ceiling "$ceiling_port"
 counts=$(psql_db -tAc "SELECT count(*) FILTER (WHERE \"IsCurrent\") || ' current published results (' || count(*) || ' rows with superseded versions), ' || count(DISTINCT \"FiscalYear\") || ' fiscal years' FROM \"PublishedResults\"")
 echo "# $counts; $(date -u +%FT%TZ) · $(nproc) cores · ${seconds}s per file at $conns connections · $(git rev-parse --short HEAD) · DOTNET_gcServer=${DOTNET_gcServer:-default}"
 

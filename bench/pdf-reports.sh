@@ -20,15 +20,9 @@ clients=${2:-8}
 single=${3:-40}
 generate=${4:-40}
 ((generate > orgs)) && generate=$orgs
-repo=$PWD
-dotnet build src/Pmqa.Web -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.DataGenerator -c Release -v q -nologo -clp:NoSummary >/dev/null
-dotnet build bench/Pmqa.Ceiling -c Release -v q -nologo -clp:NoSummary >/dev/null
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
 WAIT_TRIES=240
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init src/Pmqa.Web bench/Pmqa.DataGenerator bench/Pmqa.Ceiling
 email=bench@opdc.go.th
 password=Bench-pass-2026
 port=55447
@@ -89,15 +83,9 @@ SQL
 fi
 
 app_port=$((20000 + RANDOM % 20000)) ceiling_port=$((40000 + RANDOM % 20000))
-(cd "$work" && RateLimiting__SignInPermitsPerMinute=100000 exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" \
-  --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
-pids+=("$!"); app=$!
-(cd "$work" && exec dotnet "$repo/bench/Pmqa.Ceiling/bin/Release/net10.0/Pmqa.Ceiling.dll" --urls "http://127.0.0.1:$ceiling_port" >"$work/ceiling.log" 2>&1) &
-pids+=("$!")
-base=http://127.0.0.1:$app_port cbase=http://127.0.0.1:$ceiling_port
-wait_for "$base/health"; wait_for "$cbase/rows"
-admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+start_app "$app_port"
+start_ceiling "$ceiling_port"
+admin=$(api_token "$base" "$email" "$password")
 # Every filled assessment (generated or copied) with its organisation's Thai name (the running header of every page prints it).
 psql_db -tA -F $'\t' -c 'SELECT a."Id", o."NameTh" FROM "Assessments" a JOIN "Organizations" o ON o."Id" = a."OrganizationId"
   WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") ORDER BY o."Code"' >"$work/reports.tsv"
