@@ -18,7 +18,6 @@ app_dll=$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll
 failed=0
 email=drill@opdc.go.th
 password=Drill-pass-2026
-token() { curl -sf -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$2\",\"password\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
 
 one_database() {
   local db=$1 dir=$work/$1 port=$((20000 + RANDOM % 20000)) restored_port=$((40000 + RANDOM % 20000))
@@ -44,7 +43,7 @@ one_database() {
   local base=http://127.0.0.1:$port
   wait_for "$base/health"
   local admin assessment code coordinator
-  admin=$(token "$base" "$email" "$password")
+  admin=$(api_token "$base" "$email" "$password")
   read -r assessment code < <(python3 - "$base" "$admin" <<'PY'
 import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
@@ -66,7 +65,7 @@ for org in orgs:
 sys.exit("no draft assessment with a coordinator")
 PY
   )
-  coordinator=$(token "$base" "coordinator@$code.demo.go.th" Demo-pass-2026)
+  coordinator=$(api_token "$base" "coordinator@$code.demo.go.th" Demo-pass-2026)
   local generated
   if [[ $db == postgres ]]; then generated=$(psql -X -At -d pmqa_drill -c 'SELECT COUNT(*) FROM "Evidence"')
   else generated=$(sqlite3 "$dir/pmqa.db" 'SELECT COUNT(*) FROM "Evidence"'); fi
@@ -106,7 +105,7 @@ PY
   local restored_app=$!; pids+=("$restored_app")
   wait_for "http://127.0.0.1:$restored_port/health"
   local evidence_ok
-  evidence_ok=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(token "http://127.0.0.1:$restored_port" "coordinator@$code.demo.go.th" Demo-pass-2026)" \
+  evidence_ok=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(api_token "http://127.0.0.1:$restored_port" "coordinator@$code.demo.go.th" Demo-pass-2026)" \
     "http://127.0.0.1:$restored_port/api/v1/assessments/$assessment/evidence")
   echo "  the restored application answers /health and lists the evidence of the written assessment: HTTP $evidence_ok"
   [[ $evidence_ok == 200 ]] || failed=1

@@ -69,8 +69,7 @@ base=http://127.0.0.1:$app_port
   exec dotnet "$repo/src/Pmqa.Web/bin/Release/net10.0/Pmqa.Web.dll" --urls "$base" >"$work/app.log" 2>&1) &
 app=$!; pids+=("$app")
 wait_for "$base/health"
-admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+admin=$(api_token "$base" "$email" "$password")
 $check prepare "$base" "$admin" "$editors" "$work/product"
 count=$(ls "$work/product/agents" | wc -l)
 

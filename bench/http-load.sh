@@ -21,8 +21,7 @@ password=Bench-pass-2026
 app=$!; pids+=("$app")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 
-token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+token=$(api_token "http://127.0.0.1:$port" "$email" "$password")
 # A signed-in cookie for pages: post the sign-in form with its antiforgery token.
 sign_in() {
   local jar="$work/cookies-$1"

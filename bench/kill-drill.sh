@@ -42,15 +42,14 @@ one_database() {
   $drill smtp "$smtp_port" "$dir/mails" 150 >"$dir/smtp.log" 2>&1 &
   pids+=($!)
   local base=http://127.0.0.1:$port app
-  start_app() {
+  run_app() {
     (cd "$dir" && exec dotnet "$app_dll" --urls "$base" >>"$dir/app.log" 2>&1) &
     app=$!; pids+=("$app")
   }
-  start_app
+  run_app
   wait_for "$base/health"
   local admin
-  admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  admin=$(api_token "$base" "$email" "$password")
   $drill clients "$base" "$admin" "$dir/clients" 6
   for round in $(seq 1 "$rounds"); do
     local logs=$dir/round-$round
@@ -66,7 +65,7 @@ one_database() {
     acked=$(cat "$logs"/client-*.log | grep -c '^ACK' || true)
     sent_mails=$(wc -l <"$dir/mails" 2>/dev/null || echo 0)
     started=$(date +%s%N)
-    start_app
+    run_app
     WAIT_TRIES=200 wait_for "$base/health"
     answered=$(date +%s%N)
     echo "# $db round $round: killed after $acked acknowledged saves, $(cat "$logs"/client-*.log | grep -c '^UPACK' || true) uploads, $sent_mails e-mails delivered so far; restarted, first answer after $(( (answered - started) / 1000000 )) ms"

@@ -30,8 +30,7 @@ base=http://127.0.0.1:$port
 (cd "$dir" && exec dotnet "$app_dll" --urls "$base" >"$dir/app.log" 2>&1) &
 app=$!; pids+=("$app")
 wait_for "$base/health"
-admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+admin=$(api_token "$base" "$email" "$password")
 $drill clients "$base" "$admin" "$dir/clients" 7
 # The probe is the seventh agency's coordinator: an API token and a signed-in browser cookie.
 read -r assessment token _ < <(tail -n 1 "$dir/clients")

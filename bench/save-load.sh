@@ -73,8 +73,7 @@ one_database() {
   local tokens=$dir/tokens
   : >"$tokens"
   local admin
-  admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  admin=$(api_token "$base" "$email" "$password")
   python3 - "$base" "$admin" >"$dir/assessments" <<'PY'
 import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
@@ -91,8 +90,7 @@ for org in orgs:
 PY
   while read -r assessment code; do
     local t
-    t=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-      -d "{\"email\":\"coordinator@$code.demo.go.th\",\"password\":\"Demo-pass-2026\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/') || continue
+    t=$(api_token "$base" "coordinator@$code.demo.go.th" Demo-pass-2026) || continue
     printf '%s\t%s\n' "$assessment" "$t" >>"$tokens"
   done <"$dir/assessments"
   echo "# $db: $(wc -l <"$tokens") agencies with a coordinator's token"

@@ -44,8 +44,7 @@ one_database() {
   local app=$!; pids+=("$app")
   wait_for "$base/health"
   local admin
-  admin=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  admin=$(api_token "$base" "$email" "$password")
   $drill clients "$base" "$admin" "$dir/clients" 1
   echo "# $db: evidence store a tmpfs of $(df -h --output=size "$dir/blobs" | tail -1 | tr -d ' '), $(df -h --output=used "$dir/blobs" | tail -1 | tr -d ' ') used by the generated data"
   $drill uploads "$base" "$dir/clients" fill 24 512 || failed=1

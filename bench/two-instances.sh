@@ -106,7 +106,6 @@ keys=$(psql -X -At -c 'SELECT COUNT(*) FROM "DataProtectionKeys"')
 check "one data-protection key ring in the database ($keys keys), none on disk" "((keys >= 1))"
 
 # 3b. Upload through A, download through B.
-api_token() { curl -sf -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$2\",\"password\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
 # A draft assessment of a generated organisation (it has a coordinator), read from the database.
 read -r assessment code < <(psql -X -At -F ' ' -c "SELECT a.\"Id\", lower(o.\"Code\") FROM \"Assessments\" a
   JOIN \"Organizations\" o ON o.\"Id\" = a.\"OrganizationId\" JOIN \"AspNetUsers\" u ON u.\"Email\" = 'coordinator@' || lower(o.\"Code\") || '.demo.go.th'

@@ -40,8 +40,7 @@ base=http://127.0.0.1:$app_port
 wait_for "$base/health"
 psql_db() { psql -q -h 127.0.0.1 -p "$port" -U postgres -d pmqa_upload -v ON_ERROR_STOP=1 "$@"; }
 read -r assessment code < <(psql_db -tA -F ' ' -c 'SELECT a."Id", lower(o."Code") FROM "Assessments" a JOIN "Organizations" o ON o."Id" = a."OrganizationId" WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") LIMIT 1')
-token=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"coordinator@$code.demo.go.th\",\"password\":\"Demo-pass-2026\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/') \
+token=$(api_token "$base" "coordinator@$code.demo.go.th" Demo-pass-2026) \
   || { echo "coordinator@$code.demo.go.th could not sign in (assessment $assessment)"; tail -n 20 "$work/app.log"; exit 1; }
 
 # Different bytes each (the same bytes twice are one file); made before measuring, on disk, never in the app.
