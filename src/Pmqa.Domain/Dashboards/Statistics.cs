@@ -119,7 +119,7 @@ public static class Statistics
     /// 0–1 rounded to 4 decimals. A tick string has '1' where the item is ticked; a shorter string leaves the rest
     /// unticked. Null when there is no assessment.
     /// </summary>
-    public static decimal[]? MissedShares(IReadOnlyCollection<string> ticks, int items) => MissedShares(TickedCounts(ticks, items), ticks.Count);
+    public static decimal[]? MissedShares(IReadOnlyCollection<string> ticks, int items) => MissedSharesOfCounts(TickedCounts(ticks, items), ticks.Count);
 
     /// <summary>For each item, how many of the tick strings tick it (positions past <paramref name="items"/> are not items).</summary>
     public static int[] TickedCounts(IEnumerable<string> ticks, int items)
@@ -133,7 +133,7 @@ public static class Statistics
 
     /// <summary>The missed shares of <see cref="MissedShares(IReadOnlyCollection{string}, int)"/> from each item's ticked
     /// count among <paramref name="assessments"/> (stored counters, ADR 0035); null when there is no assessment.</summary>
-    public static decimal[]? MissedShares(IReadOnlyList<int> ticked, int assessments)
+    public static decimal[]? MissedSharesOfCounts(IReadOnlyList<int> ticked, int assessments)
     {
         if (assessments == 0) return null;
         return [.. ticked.Select(n => Math.Round((assessments - n) / (decimal)assessments, 4, MidpointRounding.AwayFromZero))];

@@ -91,7 +91,7 @@ public static class RoundDashboard
     public static IReadOnlyList<MissedItem> Missed(FrameworkPack pack, IReadOnlyList<int> ticked, int scored, int take)
     {
         var items = TickStrings.Items(pack);
-        if (Statistics.MissedShares(ticked, scored) is not { } shares) return [];
+        if (Statistics.MissedSharesOfCounts(ticked, scored) is not { } shares) return [];
         return [.. items.Select((x, i) => (x, i)).OrderByDescending(t => shares[t.i]).ThenBy(t => t.i).Take(take).Select(t =>
         {
             var level = t.x.Issue.Levels.First(l => l.Items.Contains(t.x.Item)).Level;
