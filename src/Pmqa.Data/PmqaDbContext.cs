@@ -24,6 +24,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<AssessmentCardScore> AssessmentCardScores => Set<AssessmentCardScore>();
     public DbSet<AssessmentVerifiedScore> AssessmentVerifiedScores => Set<AssessmentVerifiedScore>();
     public DbSet<DashboardScoreCount> DashboardScoreCounts => Set<DashboardScoreCount>();
+    public DbSet<DashboardTickCount> DashboardTickCounts => Set<DashboardTickCount>();
     public DbSet<ProfileAnswer> ProfileAnswers => Set<ProfileAnswer>();
     public DbSet<CategoryAssignment> CategoryAssignments => Set<CategoryAssignment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();

@@ -121,3 +121,13 @@ internal sealed class DashboardScoreCountConfiguration : IEntityTypeConfiguratio
         b.Property(s => s.OrganizationType).HasMaxLength(32).IsRequired();
     }
 }
+
+internal sealed class DashboardTickCountConfiguration : IEntityTypeConfiguration<DashboardTickCount>
+{
+    public void Configure(EntityTypeBuilder<DashboardTickCount> b)
+    {
+        // The key is the counter: triggers add to it with INSERT … ON CONFLICT (key) DO UPDATE (ADR 0035).
+        b.HasKey(s => new { s.RoundId, s.OrganizationType, s.ParentId, s.Position });
+        b.Property(s => s.OrganizationType).HasMaxLength(32).IsRequired();
+    }
+}

@@ -119,14 +119,24 @@ public static class Statistics
     /// 0–1 rounded to 4 decimals. A tick string has '1' where the item is ticked; a shorter string leaves the rest
     /// unticked. Null when there is no assessment.
     /// </summary>
-    public static decimal[]? MissedShares(IReadOnlyCollection<string> ticks, int items)
+    public static decimal[]? MissedShares(IReadOnlyCollection<string> ticks, int items) => MissedSharesOfCounts(TickedCounts(ticks, items), ticks.Count);
+
+    /// <summary>For each item, how many of the tick strings tick it (positions past <paramref name="items"/> are not items).</summary>
+    public static int[] TickedCounts(IEnumerable<string> ticks, int items)
     {
-        if (ticks.Count == 0) return null;
         var ticked = new int[items];
         foreach (var t in ticks)
             for (var i = 0; i < Math.Min(items, t.Length); i++)
                 if (t[i] == '1') ticked[i]++;
-        return ticked.Select(n => Math.Round((ticks.Count - n) / (decimal)ticks.Count, 4, MidpointRounding.AwayFromZero)).ToArray();
+        return ticked;
+    }
+
+    /// <summary>The missed shares of <see cref="MissedShares(IReadOnlyCollection{string}, int)"/> from each item's ticked
+    /// count among <paramref name="assessments"/> (stored counters, ADR 0035); null when there is no assessment.</summary>
+    public static decimal[]? MissedSharesOfCounts(IReadOnlyList<int> ticked, int assessments)
+    {
+        if (assessments == 0) return null;
+        return [.. ticked.Select(n => Math.Round((assessments - n) / (decimal)assessments, 4, MidpointRounding.AwayFromZero))];
     }
 
     /// <summary>The mean of values, rounded to 2 decimals; null for none.</summary>

@@ -60,6 +60,15 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void Missed_shares_from_stored_ticked_counts_equal_those_from_the_tick_strings()
+    {
+        string[] ticks = ["110", "100", "1", "000", "1101"];
+        Assert.Equal([4, 2, 0], Statistics.TickedCounts(ticks, 3));
+        Assert.Equal(Statistics.MissedShares(ticks, 3), Statistics.MissedSharesOfCounts([4, 2, 0], ticks.Length));
+        Assert.Null(Statistics.MissedSharesOfCounts([0, 0, 0], 0));
+    }
+
+    [Fact]
     public void The_mean_is_rounded_as_scores_are_shown()
     {
         Assert.Equal(33.33m, Statistics.Mean([0, 0, 100]));

@@ -1,13 +1,15 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Pmqa.Domain.Organizations;
 using Pmqa.Domain.Scoring;
 
 namespace Pmqa.Web.Features.Dashboard;
 
 /// <summary>
 /// The national dashboard's reads beyond the round's facts in one round trip on PostgreSQL (ADR 0031): the stored
-/// statistics, the ticks of the submitted and the heat map's page with its scores, as one batch of three statements.
+/// statistics, the ticked counts of the submitted (ADR 0035) and the heat map's page with its scores, as one batch of
+/// three statements.
 /// </summary>
 public sealed partial class CardScoreReader
 {
@@ -15,9 +17,9 @@ public sealed partial class CardScoreReader
     /// statistics are the direct ones).</summary>
     public bool CanBatch(RoundData data) => db.Database.IsNpgsql() && data.Filter.Band is null;
 
-    /// <summary>Fills the ticks of <paramref name="scored"/> and answers the heat map's page (its rows' scores read)
-    /// and the statistics: what DashboardQueries otherwise reads in four round trips.</summary>
-    public async Task<(List<AssessmentFact> Page, PartStatistics Statistics)> FiguresInOneTripAsync(
+    /// <summary>Answers the heat map's page (its rows' scores read), the statistics and the stored ticked counts of the
+    /// submitted: what DashboardQueries otherwise reads in four round trips (the ticks of every submitted one among them).</summary>
+    public async Task<(List<AssessmentFact> Page, PartStatistics Statistics, TickedCounts Ticked)> FiguresInOneTripAsync(
         RoundData data, IReadOnlyList<AssessmentFact> scored, Sorting sorting, CancellationToken ct = default)
     {
         var skip = (sorting.Page - 1) * RoundDashboard.PageSize;
@@ -37,7 +39,12 @@ public sealed partial class CardScoreReader
                 WHERE "RoundId" = $1 AND "OrganizationType" = ALL($2) AND "ParentId" = ALL($3)
                 GROUP BY "Basis", "Part", "Code", "Score" HAVING sum("Count") <> 0
                 """, data.Round.Id, types, ParentIdsOf(data).ToArray()));
-            batch.BatchCommands.Add(Command("""SELECT "AssessmentId", "Ticks" FROM "AssessmentScoreCards" WHERE "AssessmentId" = ANY($1)""", scoredIds));
+            // The items' ticked counts per type (the most-missed lists per type), summed over the filter's parents.
+            batch.BatchCommands.Add(Command("""
+                SELECT "OrganizationType", "Position", sum("Count")::int FROM "DashboardTickCounts"
+                WHERE "RoundId" = $1 AND "OrganizationType" = ALL($2) AND "ParentId" = ALL($3)
+                GROUP BY "OrganizationType", "Position" HAVING sum("Count") <> 0
+                """, data.Round.Id, types, ParentIdsOf(data).ToArray()));
             // The page's rows in order (n), each with every typed score; a row without scores still comes back once.
             batch.BatchCommands.Add(known is not null
                 ? Command("""
@@ -61,8 +68,16 @@ public sealed partial class CardScoreReader
             while (await reader.ReadAsync(ct))
                 counts.Add(new CountRow(reader.GetInt16(0), reader.GetInt16(1), reader.GetString(2), reader.GetDecimal(3), reader.GetInt32(4)));
             await reader.NextResultAsync(ct);
-            var ticks = new Dictionary<Guid, string>(scoredIds.Length);
-            while (await reader.ReadAsync(ct)) ticks[reader.GetGuid(0)] = reader.GetString(1);
+            var ticked = new Dictionary<OrganizationType, int[]>();
+            var items = Domain.Dashboards.TickStrings.Items(data.Pack).Count;
+            while (await reader.ReadAsync(ct))
+            {
+                var position = reader.GetInt32(1);
+                if (position >= items) continue; // past the pack's items: no item
+                var type = Enum.Parse<OrganizationType>(reader.GetString(0));
+                if (!ticked.TryGetValue(type, out var ofType)) ticked[type] = ofType = new int[items];
+                ofType[position] = reader.GetInt32(2);
+            }
             await reader.NextResultAsync(ct);
             var order = new SortedDictionary<long, Guid>();
             var rows = new List<ScoreRow>();
@@ -72,11 +87,10 @@ public sealed partial class CardScoreReader
                 if (!reader.IsDBNull(2)) rows.Add(new ScoreRow(reader.GetGuid(1), reader.GetInt16(2), reader.GetInt16(3), reader.GetString(4), reader.GetDecimal(5)));
             }
 
-            foreach (var f in scored) f.Ticks = ticks.GetValueOrDefault(f.AssessmentId) ?? "";
             var byId = scored.ToDictionary(f => f.AssessmentId);
             var page = known ?? [.. order.Values.Select(id => byId[id])];
             Apply(data.Pack, page, rows, part: null, text: false);
-            return (page, FromCounts(counts));
+            return (page, FromCounts(counts), new TickedCounts(ticked));
         }
         finally
         {

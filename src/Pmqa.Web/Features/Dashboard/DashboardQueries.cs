@@ -21,14 +21,15 @@ public sealed class DashboardQueries(PmqaDbContext db, RoundFacts facts, Assessm
         if (loaded is not Outcome<RoundData>.Ok { Value: var data }) return loaded.As<DashboardView>();
         if (Sorting.Parse(sort, desc, page, data.Pack) is not { } sorting)
             return new ValidationErrors().Add("sort", "เรียงได้ตาม code, name, total, verified หรือรหัสประเด็น", "Sort by code, name, total, verified or an issue's code.");
-        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted, the heat map's
-        // page (ordered and paged in SQL when sorted by an issue) and the statistics (SQL on PostgreSQL).
+        // Only what the figures need is read beyond the totals (ADR 0023): the ticks of the submitted (their stored counts
+        // on PostgreSQL), the heat map's page (ordered and paged in SQL when sorted by an issue) and the statistics (SQL on PostgreSQL).
         var scored = data.Facts.Where(f => f.Scored).ToList();
         if (reader.CanBatch(data))
         {
-            // PostgreSQL without a band filter: the stored statistics (ADR 0031), the ticks and the page in one trip.
-            var (oneTripPage, statistics) = await reader.FiguresInOneTripAsync(data, scored, sorting, ct);
-            return RoundDashboard.Build(data, sorting, statistics, oneTripPage);
+            // PostgreSQL without a band filter: the stored statistics (ADR 0031), ticked counts (ADR 0035) and the page
+            // in one trip.
+            var (oneTripPage, statistics, ticked) = await reader.FiguresInOneTripAsync(data, scored, sorting, ct);
+            return RoundDashboard.Build(data, sorting, statistics, oneTripPage, ticked);
         }
         await reader.FillTicksAsync(scored, ct);
         var heatPage = await reader.HeatmapPageAsync(data.Pack, scored, sorting, ct);

@@ -17,7 +17,8 @@ public static class RoundDashboard
 
     /// <param name="heatPage">The heat map's page as read (<see cref="CardScoreReader.HeatmapPageAsync"/>); null: sorted
     /// and paged here from facts whose scores are all read (the exports).</param>
-    public static DashboardView Build(RoundData data, Sorting heatmap, PartStatistics stats, IReadOnlyList<AssessmentFact>? heatPage = null)
+    /// <param name="ticked">The stored ticked counts of the submitted (ADR 0035); null: counted from the facts' ticks.</param>
+    public static DashboardView Build(RoundData data, Sorting heatmap, PartStatistics stats, IReadOnlyList<AssessmentFact>? heatPage = null, TickedCounts? ticked = null)
     {
         var facts = data.Facts;
         var scored = facts.Where(f => f.Scored).ToList();
@@ -30,9 +31,11 @@ public static class RoundDashboard
             new AtThresholdView(threshold, scored.Count(f => Scoring.Round(f.SelfTotal) >= threshold), verified.Count(f => f.VerifiedTotal >= threshold),
                 [.. verified.Where(f => f.VerifiedTotal >= threshold).OrderByDescending(f => f.VerifiedTotal).ThenBy(f => f.Code, StringComparer.Ordinal)
                     .Take(PageSize).Select(f => Row(f, null))]),
-            Missed(data.Pack, scored, MissedListed),
+            ticked is null ? Missed(data.Pack, scored, MissedListed) : Missed(data.Pack, ticked.National(TickStrings.Items(data.Pack).Count), scored.Count, MissedListed),
             data.Filter.Type is null
-                ? [.. scored.GroupBy(f => f.Type).OrderBy(g => g.Key).Select(g => new MissedByType(g.Key.ApiName(), Missed(data.Pack, [.. g], 10)))]
+                ? [.. scored.GroupBy(f => f.Type).OrderBy(g => g.Key).Select(g => new MissedByType(g.Key.ApiName(), ticked is null
+                    ? Missed(data.Pack, [.. g], 10)
+                    : Missed(data.Pack, ticked.Of(g.Key, TickStrings.Items(data.Pack).Count), g.Count(), 10)))]
                 : []);
     }
 
@@ -80,15 +83,19 @@ public static class RoundDashboard
     public static QuartileView? View(Quartiles? q) => q is null ? null : new QuartileView(q.Count, q.Q1, q.Median, q.Q3);
 
     /// <summary>The items most often left unticked by the given assessments, most missed first.</summary>
-    public static IReadOnlyList<MissedItem> Missed(FrameworkPack pack, IReadOnlyList<AssessmentFact> scored, int take)
+    public static IReadOnlyList<MissedItem> Missed(FrameworkPack pack, IReadOnlyList<AssessmentFact> scored, int take) =>
+        Missed(pack, Statistics.TickedCounts(scored.Select(f => f.Ticks), TickStrings.Items(pack).Count), scored.Count, take);
+
+    /// <summary>The items most often left unticked, from each item's ticked count among <paramref name="scored"/>
+    /// assessments (counted from their tick strings, or stored, ADR 0035); most missed first, ties in the items' order.</summary>
+    public static IReadOnlyList<MissedItem> Missed(FrameworkPack pack, IReadOnlyList<int> ticked, int scored, int take)
     {
         var items = TickStrings.Items(pack);
-        if (Statistics.MissedShares([.. scored.Select(f => f.Ticks)], items.Count) is not { } shares) return [];
+        if (Statistics.MissedSharesOfCounts(ticked, scored) is not { } shares) return [];
         return [.. items.Select((x, i) => (x, i)).OrderByDescending(t => shares[t.i]).ThenBy(t => t.i).Take(take).Select(t =>
         {
             var level = t.x.Issue.Levels.First(l => l.Items.Contains(t.x.Item)).Level;
-            var missed = scored.Count(f => f.Ticks.Length <= t.i || f.Ticks[t.i] != '1');
-            return new MissedItem(t.x.Item.Code, t.x.Issue.Code, level.ToString(), t.x.Item.TextTh, t.x.Item.TextEn, shares[t.i], missed, scored.Count);
+            return new MissedItem(t.x.Item.Code, t.x.Issue.Code, level.ToString(), t.x.Item.TextTh, t.x.Item.TextEn, shares[t.i], scored - ticked[t.i], scored);
         })];
     }
 
@@ -136,5 +143,27 @@ public sealed record Sorting(string Key, bool Descending, int Page)
         key = string.IsNullOrWhiteSpace(key) ? fallback : key.Trim();
         if (key is not ("code" or "name" or "total" or "verified" or "score") && pack.FindIssue(key) is null) return null;
         return new Sorting(key, descending ?? false, Math.Max(1, page ?? 1));
+    }
+}
+
+/// <summary>The stored ticked counts of a round's submitted organisations of the filter, per organisation type and
+/// item position (ADR 0035): what the "most-missed items" read instead of every tick string.</summary>
+public sealed record TickedCounts(IReadOnlyDictionary<OrganizationType, int[]> ByType)
+{
+    /// <summary>The counts of one type, for the pack's <paramref name="items"/> (positions past them are no item).</summary>
+    public int[] Of(OrganizationType type, int items)
+    {
+        var counts = new int[items];
+        if (ByType.TryGetValue(type, out var stored)) Array.Copy(stored, counts, Math.Min(items, stored.Length));
+        return counts;
+    }
+
+    /// <summary>The counts of every type together.</summary>
+    public int[] National(int items)
+    {
+        var counts = new int[items];
+        foreach (var stored in ByType.Values)
+            for (var i = 0; i < Math.Min(items, stored.Length); i++) counts[i] += stored[i];
+        return counts;
     }
 }

@@ -12,16 +12,17 @@ using Pmqa.Web.Tests.Infrastructure;
 namespace Pmqa.Web.Tests.Features.Dashboard;
 
 /// <summary>
-/// ADR 0031: the national dashboard's quartiles and calibration read from the stored histogram (PostgreSQL) equal the
-/// direct computation over every organisation's typed scores, for every filter (groups under 5 too), after scores,
-/// states, verifications and organisations change, and when many organisations save at once. SQLite keeps no
-/// histogram: there the dashboard's statistics are the direct ones.
+/// ADR 0031 and 0035: the national dashboard's quartiles and calibration read from the stored histogram, and its
+/// most-missed checklist items read from the stored ticked counts (PostgreSQL), equal the direct computation over every
+/// organisation's typed scores and tick strings, for every filter (groups under 5 too), after scores, ticks, states,
+/// verifications and organisations change, and when many organisations save at once. SQLite keeps neither: there
+/// the dashboard's figures are the direct ones.
 /// </summary>
 public abstract class DashboardScoreCountTests(PmqaApp app)
 {
     private bool Postgres => app.Provider == "Postgres";
 
-    private sealed record World(Guid Round, string M1, string M2, string Cluster, List<Guid> Assessments);
+    private sealed record World(Guid Round, string M1, string M2, string Cluster, List<Guid> Assessments, int Items);
 
     /// <summary>Organisations of three types under two ministries (7 and 3 departments), a cluster (4 provinces) and
     /// none (2 public organisations), each with a stored card of scores from a few levels (many ties) and a state.</summary>
@@ -38,12 +39,13 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         for (var i = 0; i < 2; i++) orgs.Add((await admin.OrganizationAsync("publicOrganization")).Id);
         var round = await OpenRoundForAllTypesAsync(admin);
         var random = new Random(seed);
+        var items = await ItemsAsync(round);
         var assessments = await app.WithDbAsync(async db =>
         {
             var list = await db.Assessments.Where(a => a.RoundId == round && orgs.Contains(a.OrganizationId)).ToListAsync();
             foreach (var a in list)
             {
-                db.AssessmentScoreCards.Add(new AssessmentScoreCard { AssessmentId = a.Id, RulesVersion = 3, Total = random.Next(0, 500), ComputedAt = DateTimeOffset.UtcNow });
+                db.AssessmentScoreCards.Add(new AssessmentScoreCard { AssessmentId = a.Id, RulesVersion = 3, Total = random.Next(0, 500), ComputedAt = DateTimeOffset.UtcNow, Ticks = Ticks(random, items) });
                 db.AssessmentCardScores.AddRange(Scores(a.Id, random));
                 // At least three verified, the others in any state up to verified.
                 a.State = list.IndexOf(a) < 3 ? AssessmentState.Verified : (AssessmentState)random.Next(0, 5);
@@ -52,7 +54,23 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
             await db.SaveChangesAsync();
             return list.Select(a => a.Id).ToList();
         });
-        return new World(round, m1.Code, m2.Code, cluster.Code, assessments);
+        return new World(round, m1.Code, m2.Code, cluster.Code, assessments, items);
+    }
+
+    /// <summary>The number of checklist items of the round's pack (the length of a tick string).</summary>
+    private async Task<int> ItemsAsync(Guid round)
+    {
+        await using var scope = app.Scope();
+        var data = Assert.IsType<Outcome<RoundData>.Ok>(await scope.ServiceProvider.GetRequiredService<RoundFacts>().LoadAsync(round, DashboardFilter.All, refreshStale: false)).Value;
+        return Pmqa.Domain.Dashboards.TickStrings.Items(data.Pack).Count;
+    }
+
+    /// <summary>A tick string: mostly the pack's length, sometimes empty, shorter or longer (past the items: no item);
+    /// items ticked with a share that depends on the item, so that the missed shares differ and also tie.</summary>
+    private static string Ticks(Random random, int items)
+    {
+        var length = random.Next(8) switch { 0 => 0, 1 => random.Next(items), 2 => items + 3, _ => items };
+        return new string([.. Enumerable.Range(0, length).Select(i => random.Next(4) < i % 4 ? '1' : '0')]);
     }
 
     private static async Task<Guid> OpenRoundForAllTypesAsync(HttpClient admin)
@@ -124,6 +142,7 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
             if (asGenerated && filter == DashboardFilter.All) Assert.True(direct.Self.Count > 0 && direct.Verified.Count > 0 && direct.Overstatement.Count > 0, label);
             if (asGenerated && filter.Type == OrganizationType.Province) Assert.True(direct.Self.Count > 0, label);
             if (Postgres) await AssertOneTripEqualsSeparateReadsAsync(facts, reader, w, filter, direct);
+            if (Postgres) await AssertStoredMissedEqualsDirectAsync(facts, reader, w, filter, asGenerated);
         }
     }
 
@@ -135,17 +154,37 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         {
             var one = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
             var oneScored = one.Facts.Where(f => f.Scored).ToList();
-            var (page, statistics) = await reader.FiguresInOneTripAsync(one, oneScored, sorting);
+            var (page, statistics, _) = await reader.FiguresInOneTripAsync(one, oneScored, sorting);
             var separate = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
             var separateScored = separate.Facts.Where(f => f.Scored).ToList();
-            await reader.FillTicksAsync(separateScored);
             var separatePage = await reader.HeatmapPageAsync(separate.Pack, separateScored, sorting);
             static List<string> Shown(IEnumerable<AssessmentFact> rows) =>
-                [.. rows.Select(f => $"{f.Code} {string.Join(';', f.Self.Categories)} {string.Join(';', f.Self.Issues)} {string.Join(';', f.Self.Dimensions.OrderBy(d => d.Key))} {f.Ticks}")];
+                [.. rows.Select(f => $"{f.Code} {string.Join(';', f.Self.Categories)} {string.Join(';', f.Self.Issues)} {string.Join(';', f.Self.Dimensions.OrderBy(d => d.Key))}")];
             Assert.Equal(Shown(separatePage), Shown(page));
             Assert.Equal(Shown(separateScored), Shown(oneScored.Select(f => { f.Self = separateScored.Single(x => x.AssessmentId == f.AssessmentId).Self; return f; })));
             Same(Flat(direct), Flat(statistics));
         }
+    }
+
+    /// <summary>ADR 0035: the most-missed items from the stored ticked counts equal those counted from every submitted
+    /// organisation's tick string: every item (not only the 20 shown), the same shares, counts and order (ties by the
+    /// items' order), nationally and per type.</summary>
+    private static async Task AssertStoredMissedEqualsDirectAsync(RoundFacts facts, CardScoreReader reader, World w, DashboardFilter filter, bool asGenerated)
+    {
+        var data = Assert.IsType<Outcome<RoundData>.Ok>(await facts.LoadAsync(w.Round, filter, refreshStale: false)).Value;
+        var scored = data.Facts.Where(f => f.Scored).ToList();
+        var (_, _, ticked) = await reader.FiguresInOneTripAsync(data, scored, Sorting.Default);
+        await reader.FillTicksAsync(scored);
+        static List<string> Shown(IReadOnlyList<MissedItem> items) => [.. items.Select(m => $"{m.ItemCode} {m.MissedShare} {m.Missed}/{m.Of}")];
+        var label = RoundDashboard.FilterOf(filter).ToString();
+        var direct = Shown(RoundDashboard.Missed(data.Pack, scored, int.MaxValue));
+        Same(direct, Shown(RoundDashboard.Missed(data.Pack, ticked.National(w.Items), scored.Count, int.MaxValue)));
+        foreach (var group in scored.GroupBy(f => f.Type))
+            Same(Shown(RoundDashboard.Missed(data.Pack, [.. group], int.MaxValue)),
+                Shown(RoundDashboard.Missed(data.Pack, ticked.Of(group.Key, w.Items), group.Count(), int.MaxValue)));
+        // Not vacuous: the generated ticks leave some items missed by some organisations and not by others.
+        if (asGenerated && filter == DashboardFilter.All)
+            Assert.True(direct.Count == w.Items && RoundDashboard.Missed(data.Pack, scored, int.MaxValue).Any(m => m.Missed > 0 && m.Missed < m.Of), label);
     }
 
     private static async Task<PartStatistics> ReferenceAsync(RoundFacts facts, CardScoreReader reader, World w, DashboardFilter filter)
@@ -190,6 +229,9 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
             // verified one is confirmed again with other scores, one loses its card's rows (a stale card recomputed).
             foreach (var row in await db.AssessmentCardScores.Where(s => w.Assessments.Contains(s.AssessmentId)).ToListAsync())
                 if (random.Next(3) == 0) row.Score = Score(random);
+            // Ticks change (a save ticks and unticks items), in the same saves as the states below.
+            foreach (var card in await db.AssessmentScoreCards.Where(c => w.Assessments.Contains(c.AssessmentId)).ToListAsync())
+                if (random.Next(2) == 0) card.Ticks = Ticks(random, w.Items);
             var submitted = assessments.First(a => a.State == AssessmentState.Submitted);
             submitted.State = AssessmentState.Draft;
             assessments.First(a => a.State == AssessmentState.Draft && a != submitted).State = AssessmentState.Submitted;
@@ -200,6 +242,9 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
             foreach (var v in await db.AssessmentVerifiedScores.Where(v => v.AssessmentId == again.Id).ToListAsync()) v.Score = random.Next(0, 10) * 25m;
             var stale = assessments.First(a => a.State >= AssessmentState.Submitted && a != toVerify && a != again);
             db.AssessmentCardScores.RemoveRange(await db.AssessmentCardScores.Where(s => s.AssessmentId == stale.Id).ToListAsync());
+            // A submitted one loses its whole card (its ticks with it).
+            var cardless = assessments.First(a => a.State >= AssessmentState.Submitted && a != toVerify && a != again && a != stale);
+            db.AssessmentScoreCards.Remove(await db.AssessmentScoreCards.SingleAsync(c => c.AssessmentId == cardless.Id));
             return await db.SaveChangesAsync();
         });
         await AssertStoredEqualsDirectAsync(w);
@@ -233,6 +278,7 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         await AssertStoredEqualsDirectAsync(w);
 
         if (!Postgres) Assert.Equal(0, await app.WithDbAsync(db => db.DashboardScoreCounts.CountAsync()));
+        if (!Postgres) Assert.Equal(0, await app.WithDbAsync(db => db.DashboardTickCounts.CountAsync()));
     }
 
     [Fact]
@@ -252,6 +298,8 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
             await Task.WhenAll(w.Assessments.Select(id => app.WithDbAsync(async db =>
             {
                 foreach (var row in await db.AssessmentCardScores.Where(s => s.AssessmentId == id && s.Part != AssessmentCardScore.Issue).ToListAsync()) row.Score = value;
+                // The same items ticked and unticked by everyone at once (ADR 0035's counters).
+                (await db.AssessmentScoreCards.SingleAsync(c => c.AssessmentId == id)).Ticks = new string([.. Enumerable.Range(0, w.Items).Select(i => (i + step) % 3 == 0 ? '1' : '0')]);
                 return await db.SaveChangesAsync();
             })));
         }
