@@ -32,7 +32,14 @@ public sealed class OpenDataFileRefreshService(OpenDataFileRefresh refresh, ISer
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var written = await scope.ServiceProvider.GetRequiredService<StoredOpenDataFiles>().RefreshListedAsync(stoppingToken);
-                    if (written > 0) log.LogInformation("Refreshed {Count} open-data files", written);
+                    if (written > 0)
+                    {
+                        // Writing every file read and formatted every year's rows twice: hundreds of megabytes of
+                        // short-lived objects the server GC would otherwise keep committed until the next load. This
+                        // happens a few times a year, so one full, decommitting collection is cheap (ADR 0037).
+                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                        log.LogInformation("Refreshed {Count} open-data files", written);
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
