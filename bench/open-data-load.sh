@@ -6,11 +6,15 @@
 # When the cluster holds no published results yet, every assessed organisation gets one published result for each of
 # 5 fiscal years (the newest round's year and the 4 before it) in SQL, a tenth of them with a superseded first version
 # and a correction note, as OPDC's "publish" would write them (ADR 0021): about 41,000 current rows.
+# The results files are stored (ADR 0037): first every stored file is made stale (each fiscal year's revision raised
+# in SQL), then OPDC withholds a result through the API, which asks for the listed files to be written again in the
+# background: the withholding's answer time is what OPDC waits, the refresh's end (and each file's write time, from
+# the application's log) what a visitor could wait at most after a change.
 # Then: every file the DCAT catalogue lists (and the catalogue and dictionary) with wrk, <seconds> s each at
-# <connections> connections, p50/p95/p99 beside the ceiling app's 12-row read (bench/Pmqa.Ceiling); nothing is cached
-# by the application (each request reads PostgreSQL; the answer's Cache-Control is for clients). Last, the all-years CSV
-# is downloaded <downloads> times one after another while the application's RSS is sampled every 50 ms: the growth
-# against the file's size says whether it streams.
+# <connections> connections, p50/p95/p99 beside the ceiling app's 12-row read (bench/Pmqa.Ceiling); the catalogue is
+# made on each request, the results files are read from the store (no HTTP cache in front; the answer's Cache-Control
+# is for clients). Last, the all-years CSV and then JSON are downloaded <downloads> times each one after another while
+# the application's RSS is sampled every 50 ms: the growth against the file's size says whether it streams.
 # Usage: OPEN_DATA_DB=/tmp/pdfmem-db flock /tmp/bench.lock bench/open-data-load.sh [seconds=5] [connections=2] [downloads=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +67,26 @@ start_ceiling "$ceiling_port"
 counts=$(psql_db -tAc "SELECT count(*) FILTER (WHERE \"IsCurrent\") || ' current published results (' || count(*) || ' rows with superseded versions), ' || count(DISTINCT \"FiscalYear\") || ' fiscal years' FROM \"PublishedResults\"")
 echo "# $counts; $(date -u +%FT%TZ) · $(nproc) cores · ${seconds}s per file at $conns connections · $(git rev-parse --short HEAD) · DOTNET_gcServer=${DOTNET_gcServer:-default}"
 
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$app/status"; }
+echo "## an OPDC action after every stored file went stale; RSS before: $(rss_mb) MB"
+if [[ $(psql_db -tAc "SELECT to_regclass('\"OpenDataRevisions\"') IS NOT NULL") == t ]]; then
+  psql_db -c 'UPDATE "OpenDataRevisions" SET "Revision" = "Revision" + 1'
+  admin=$(api_token "$base" bench@opdc.go.th Bench-pass-2026)
+  read -r round org < <(psql_db -tAF' ' -c 'SELECT "RoundId", "OrganizationId" FROM "Assessments" ORDER BY "Id" LIMIT 1')
+  started=$(date +%s%N)
+  curl -sf -o /dev/null -w "withholding (POST /rounds/{id}/withheld): %{http_code} in %{time_total} s\n" -X POST "$base/api/v1/rounds/$round/withheld" \
+    -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "{\"organizationId\":\"$org\",\"reason\":\"bench: refresh\"}"
+  peak=0
+  for _ in $(seq 1 1200); do
+    peak=$(python3 -c "print(max($peak, $(rss_mb)))")
+    grep -q 'Refreshed [0-9]* open-data files' "$work/app.log" && break
+    sleep 0.1
+  done
+  echo "background refresh done $(( ($(date +%s%N) - started) / 1000000 )) ms after the action: $(grep -o 'Refreshed [0-9]* open-data files' "$work/app.log" | tail -n 1)"
+  grep -o 'Wrote open-data file .*' "$work/app.log" | sed 's/^/  /'
+  echo "RSS during the refresh: peak $peak MB (sampled every 0.1 s); after it $(rss_mb) MB"
+fi
+
 # Every download URL the catalogue lists, on this server's address (the catalogue names the public one).
 curl -sf "$base/api/v1/open-data/catalog.jsonld" >"$work/catalog.json"
 mapfile -t paths < <(python3 - "$work/catalog.json" <<'PY'
@@ -100,17 +124,18 @@ PY
 measure "ceiling: 12-row read" "$cbase/rows"
 for p in "${paths[@]}"; do measure "$p" "$base$p"; done
 
-echo "## the all-years CSV downloaded $downloads times, one after another; application RSS every 50 ms"
-rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$app/status"; }
-curl -sf -o /dev/null "$base/api/v1/open-data/results.csv"
-sleep 1
-before=$(rss_mb)
-(while :; do rss_mb; echo; sleep 0.05; done >"$work/rss.log") & sampler=$!
-for ((i = 1; i <= downloads; i++)); do
-  curl -s -o "$work/all.csv" -w "download $i: %{http_code} %{size_download} bytes in %{time_total} s, first byte after %{time_starttransfer} s\n" \
-    "$base/api/v1/open-data/results.csv"
+for format in csv json; do
+  echo "## the all-years $format downloaded $downloads times, one after another; application RSS every 50 ms"
+  curl -sf -o /dev/null "$base/api/v1/open-data/results.$format"
+  sleep 1
+  before=$(rss_mb)
+  (while :; do rss_mb; echo; sleep 0.05; done >"$work/rss.log") & sampler=$!
+  for ((i = 1; i <= downloads; i++)); do
+    curl -s -o "$work/all.$format" -w "download $i: %{http_code} %{size_download} bytes in %{time_total} s, first byte after %{time_starttransfer} s\n" \
+      "$base/api/v1/open-data/results.$format"
+  done
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  peak=$(sort -n "$work/rss.log" | tail -n 1)
+  size=$(wc -c <"$work/all.$format")
+  echo "lines $(wc -l <"$work/all.$format"); file $((size / 1048576)) MB; RSS before $before MB, peak $peak MB (growth $(python3 -c "print(f'{$peak - $before:.1f}')") MB), after $(rss_mb) MB"
 done
-kill "$sampler"; wait "$sampler" 2>/dev/null || true
-peak=$(sort -n "$work/rss.log" | tail -n 1)
-size=$(wc -c <"$work/all.csv")
-echo "rows $(($(wc -l <"$work/all.csv") - 1)); file $((size / 1048576)) MB; RSS before $before MB, peak $peak MB (growth $(python3 -c "print(f'{$peak - $before:.1f}')") MB), after $(rss_mb) MB"

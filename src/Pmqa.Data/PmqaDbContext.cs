@@ -52,6 +52,8 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PlanReportResult> PlanReportResults => Set<PlanReportResult>();
     public DbSet<PublishedResult> PublishedResults => Set<PublishedResult>();
     public DbSet<ResultWithholding> ResultWithholdings => Set<ResultWithholding>();
+    public DbSet<OpenDataFile> OpenDataFiles => Set<OpenDataFile>();
+    public DbSet<OpenDataRevision> OpenDataRevisions => Set<OpenDataRevision>();
     public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
     public DbSet<CalendarReminder> CalendarReminders => Set<CalendarReminder>();

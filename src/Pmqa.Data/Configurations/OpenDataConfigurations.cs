@@ -87,3 +87,23 @@ internal sealed class CalendarReminderConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(r => r.Key).IsUnique();
     }
 }
+
+internal sealed class OpenDataFileConfiguration : IEntityTypeConfiguration<OpenDataFile>
+{
+    public void Configure(EntityTypeBuilder<OpenDataFile> b)
+    {
+        b.HasKey(f => f.Name);
+        b.Property(f => f.Name).HasMaxLength(64);
+        b.Property(f => f.SourceKey).IsRequired();
+        b.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class OpenDataRevisionConfiguration : IEntityTypeConfiguration<OpenDataRevision>
+{
+    public void Configure(EntityTypeBuilder<OpenDataRevision> b)
+    {
+        b.HasKey(r => r.FiscalYear);
+        b.Property(r => r.FiscalYear).ValueGeneratedNever();
+    }
+}

@@ -84,8 +84,10 @@ public sealed class DigitalOpenData(PmqaDbContext db, TimeProvider clock)
     /// <summary>The last change of any public service (for Last-Modified and the catalogue's dct:modified); null when none.</summary>
     public async Task<(DateTimeOffset Issued, DateTimeOffset Modified)?> DatesAsync(CancellationToken ct = default)
     {
-        var dates = await db.DigitalServices.AsNoTracking().Where(s => !s.Internal).Select(s => new { s.CreatedAt, s.UpdatedAt }).ToListAsync(ct);
-        return dates.Count == 0 ? null : (dates.Min(d => d.CreatedAt), dates.Max(d => d.UpdatedAt));
+        // Aggregated in the database (one row), not every service's dates read (the catalogue asks on every read).
+        var dates = await db.DigitalServices.Where(s => !s.Internal).GroupBy(_ => 1)
+            .Select(g => new { Issued = g.Min(s => s.CreatedAt), Modified = g.Max(s => s.UpdatedAt) }).FirstOrDefaultAsync(ct);
+        return dates is null ? null : (dates.Issued, dates.Modified);
     }
 
     public static byte[] Csv(IEnumerable<OpenProgressRow> rows)

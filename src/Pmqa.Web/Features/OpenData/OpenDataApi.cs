@@ -18,20 +18,20 @@ public static class OpenDataApi
     public static void Map(RouteGroupBuilder api)
     {
         var open = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
-        open.MapGet("/results.csv", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                StreamedAsync(http, q, url, null, allVersions == true, "csv", ct))
+        open.MapGet("/results.csv", (bool? allVersions, HttpContext http, StoredOpenDataFiles files, CancellationToken ct) =>
+                StoredAsync(http, files, null, allVersions == true, "csv", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of every fiscal year as CSV (UTF-8 with BOM; ?allVersions=true adds superseded versions)");
-        open.MapGet("/results.json", (bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                StreamedAsync(http, q, url, null, allVersions == true, "json", ct))
+        open.MapGet("/results.json", (bool? allVersions, HttpContext http, StoredOpenDataFiles files, CancellationToken ct) =>
+                StoredAsync(http, files, null, allVersions == true, "json", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of every fiscal year as JSON");
-        open.MapGet("/results/{fiscalYear:int}.csv", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                StreamedAsync(http, q, url, fiscalYear, allVersions == true, "csv", ct))
+        open.MapGet("/results/{fiscalYear:int}.csv", (int fiscalYear, bool? allVersions, HttpContext http, StoredOpenDataFiles files, CancellationToken ct) =>
+                StoredAsync(http, files, fiscalYear, allVersions == true, "csv", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of one fiscal year (BE) as CSV");
-        open.MapGet("/results/{fiscalYear:int}.json", (int fiscalYear, bool? allVersions, HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
-                StreamedAsync(http, q, url, fiscalYear, allVersions == true, "json", ct))
+        open.MapGet("/results/{fiscalYear:int}.json", (int fiscalYear, bool? allVersions, HttpContext http, StoredOpenDataFiles files, CancellationToken ct) =>
+                StoredAsync(http, files, fiscalYear, allVersions == true, "json", ct))
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/json").Produces(StatusCodes.Status304NotModified)
             .WithSummary("Anyone: the published results of one fiscal year (BE) as JSON");
         open.MapGet("/dictionary", (HttpContext http, OpenDataQueries q, PublicUrl url, CancellationToken ct) =>
@@ -56,7 +56,7 @@ public static class OpenDataApi
     }
 
     /// <summary>The datasets the catalogue lists: all years, then each fiscal year with published results. Only the
-    /// first and last publication of each year are read (not every row, 45,000 at stress scale).</summary>
+    /// first and last publication of each year are read, in one grouped query (not every row, 45,000 at stress scale).</summary>
     private static async Task<IReadOnlyList<DcatCatalog.YearInfo>> YearsAsync(OpenDataQueries q, CancellationToken ct)
     {
         var years = await q.PublicationSpansAsync(ct);
@@ -71,27 +71,17 @@ public static class OpenDataApi
         response.Headers.CacheControl = "public, max-age=300";
     }
 
-    /// <summary>A results file (CSV or JSON), streamed (ADR 0033): its ETag comes from what it shows
-    /// (<see cref="OpenDataQueries.FingerprintAsync"/>) rather than from its bytes, so conditional GETs answer 304 before
-    /// anything is read, and the rows are read a fiscal year at a time and written as they are made.</summary>
-    private static async Task<IResult> StreamedAsync(HttpContext http, OpenDataQueries q, PublicUrl url, int? fiscalYear, bool allVersions,
+    /// <summary>A results file (CSV or JSON) as stored (ADR 0037): written once per change of what it shows, streamed
+    /// from the evidence store with its SHA-256 as the ETag; <c>Results.File</c> answers If-None-Match and
+    /// If-Modified-Since with 304 and serves byte ranges.</summary>
+    private static async Task<IResult> StoredAsync(HttpContext http, StoredOpenDataFiles files, int? fiscalYear, bool allVersions,
         string format, CancellationToken ct)
     {
         OpenHeaders(http.Response);
-        var lastModified = await q.LastModifiedAsync(fiscalYear, ct);
-        // "v1": the layout of the file; change it with the columns (ADR 0033).
-        var fingerprint = format + "-v1|" + url.Base + "|" + await q.FingerprintAsync(fiscalYear, allVersions, lastModified, ct);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint)))[..32]}\"");
-        var (write, contentType) = format == "csv"
-            ? ((Func<Stream, Task>)(body => OpenDataFiles.WriteCsvAsync(body, Batches(), url, ct)), "text/csv; charset=utf-8")
-            : (body => OpenDataFiles.WriteJsonAsync(body, Batches(), fiscalYear, url, ct), "application/json; charset=utf-8");
-        return Results.Stream(write, contentType, OpenDataFiles.FileName(fiscalYear, format),
-            lastModified is { } lm ? TruncateToSeconds(lm) : null, etag);
-
-        async IAsyncEnumerable<IReadOnlyList<PublicResult>> Batches()
-        {
-            foreach (var year in await q.YearsWithRowsAsync(fiscalYear, ct)) yield return await q.ResultsAsync(year, allVersions, ct);
-        }
+        var spec = new OpenDataFileSpec(fiscalYear, allVersions, format);
+        var (file, content) = await files.OpenAsync(spec, ct);
+        return Results.File(content, spec.ContentType, OpenDataFiles.FileName(fiscalYear, format),
+            file.LastModified is { } lm ? TruncateToSeconds(lm) : null, new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
     }
 
     private static async Task<IResult> FileAsync(HttpContext http, OpenDataQueries q, int? fiscalYear, CancellationToken ct,

@@ -50,35 +50,14 @@ public sealed class OpenDataQueries(PmqaDbContext db)
         return last;
     }
 
-    /// <summary>
-    /// What a results file shows, in a few aggregates, so that its ETag is known before its first byte is written
-    /// (the file then streams, ADR 0033): publications only ever add rows (a correction adds a version, published now,
-    /// and marks the old one not current), and a withholding adds a row of its own, so the count and newest date of
-    /// each change whenever a byte of the file would.
-    /// </summary>
-    /// <param name="lastModified">What <see cref="LastModifiedAsync"/> answered for the same year (the caller has
-    /// it already for its Last-Modified header).</param>
-    public async Task<string> FingerprintAsync(int? fiscalYear, bool allVersions, DateTimeOffset? lastModified, CancellationToken ct = default)
-    {
-        var rows = db.PublishedResults.Where(p => fiscalYear == null || p.FiscalYear == fiscalYear);
-        var published = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Current = g.Count(p => p.IsCurrent), Versions = g.Sum(p => p.VersionNumber) })
-            .FirstOrDefaultAsync(ct);
-        var withheld = await db.ResultWithholdings.CountAsync(ct);
-        return $"{fiscalYear}|{allVersions}|{published?.Count}|{published?.Current}|{published?.Versions}|{withheld}|{lastModified?.UtcTicks}";
-    }
-
     /// <summary>Each fiscal year with visible results (any version), newest first, with its first and last publication.</summary>
     public async Task<List<DcatCatalog.YearInfo>> PublicationSpansAsync(CancellationToken ct = default)
     {
-        var spans = new List<DcatCatalog.YearInfo>();
-        foreach (var year in await Visible(null, true).Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(ct))
-        {
-            var rows = Visible(year, true);
-            var first = await rows.OrderBy(p => p.PublishedAt).Select(p => p.PublishedAt).FirstAsync(ct);
-            var last = await rows.OrderByDescending(p => p.PublishedAt).Select(p => p.PublishedAt).FirstAsync(ct);
-            spans.Add(new(year, first, last));
-        }
-        return spans;
+        // One grouped query (ADR 0037), not two per year.
+        var spans = await Visible(null, true).GroupBy(p => p.FiscalYear)
+            .Select(g => new { Year = g.Key, First = g.Min(p => p.PublishedAt), Last = g.Max(p => p.PublishedAt) })
+            .ToListAsync(ct);
+        return [.. spans.OrderByDescending(s => s.Year).Select(s => new DcatCatalog.YearInfo(s.Year, s.First, s.Last))];
     }
 
     /// <summary>The fiscal years with published rows (current or not, withheld or not), newest first: the batches in

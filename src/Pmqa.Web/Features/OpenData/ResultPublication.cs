@@ -21,13 +21,17 @@ public sealed record PublishSummary(int Published, int Corrected, int Unchanged,
 /// assessment; a withheld organisation is skipped. Publishing again after a correction adds a new version
 /// with the note for each result that changed; unchanged results keep their version.
 /// </summary>
-public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, CurrentUser user)
+public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, CurrentUser user, OpenDataFileRefresh files)
 {
 
     public async Task<Outcome<PublishSummary>> PublishAsync(Guid roundId, PublishInput input, CancellationToken ct)
     {
         var outcome = await StageAsync(roundId, input, ct);
-        if (outcome is Outcome<PublishSummary>.Ok) await db.SaveChangesAsync(ct);
+        if (outcome is Outcome<PublishSummary>.Ok)
+        {
+            await db.SaveChangesAsync(ct);
+            files.Request(); // the stored files are stale now (ADR 0037); they are written again off this request
+        }
         return outcome;
     }
 
@@ -101,6 +105,7 @@ public sealed class ResultPublication(PmqaDbContext db, TimeProvider clock, Curr
             db.ResultWithholdings.Add(existing);
         }
         await db.SaveChangesAsync(ct);
+        files.Request();
         return existing.Id;
     }
 

@@ -14,7 +14,7 @@ public sealed record VerificationClosed(DateTimeOffset ClosedAt, PublishSummary 
 /// stay out, results already published unchanged keep their version, and a corrected one needs the note (as in
 /// <see cref="ResultPublication"/>); when publication is refused the round stays open. The round's change is audited.
 /// </summary>
-public sealed class VerificationClosing(PmqaDbContext db, TimeProvider clock, ResultPublication publication)
+public sealed class VerificationClosing(PmqaDbContext db, TimeProvider clock, ResultPublication publication, OpenDataFileRefresh files)
 {
     public async Task<Outcome<VerificationClosed>> CloseAsync(Guid roundId, CloseVerificationInput input, CancellationToken ct)
     {
@@ -29,6 +29,7 @@ public sealed class VerificationClosing(PmqaDbContext db, TimeProvider clock, Re
         if (staged is not Outcome<PublishSummary>.Ok { Value: var summary }) return staged.As<VerificationClosed>();
         round.VerificationClosedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct); // the round (version raised, audited) and the published rows together
+        files.Request();
         return new VerificationClosed(round.VerificationClosedAt.Value, summary);
     }
 }
