@@ -5,9 +5,13 @@
 # (submitted, half reviewed: self and verified scores, profile text, strengths and opportunities); when <orgs> is larger,
 # their organisations and assessments (answers, profile, consensus, stored score cards) are copied in SQL until the
 # round holds <orgs> assessments, each with real content under its own organisation's name.
-# Then: Chromium is warmed (first print), (a) <single> reports one at a time: p50/p95; (b) all <orgs> reports asked
+# Then: Chromium is warmed (first print), (a) <single> reports one at a time: p50/p95, first with a fresh page per print
+# (Pdf:PrintsPerPage=1, as before ADR 0038) and then with the warm pages reused (the default); (b) <orgs> reports asked
 # for by <clients> clients at once, more than the product's bound (Pdf:MaxConcurrentPrints), so the server queues:
-# the wall time; every answer must be a PDF (starts %PDF) whose text (pdftotext) holds the organisation's name. The
+# the wall time; every answer must be a PDF (starts %PDF) whose text (pdftotext) holds the organisation's name; (c) the
+# round job (ADR 0038): OPDC queues every submitted report of the round (exactly <orgs>: the script marks the other
+# filled assessments of its kept database unsubmitted), polls until done, downloads the ZIP: the wall time from queueing
+# to "done", and the ZIP must hold <orgs> PDFs, each naming its organisation. The
 # application's RSS and Chromium's (every process under the application) are sampled every 200 ms; the ceiling app's
 # 12-row read (bench/Pmqa.Ceiling) is measured in the same run for the ratio.
 # Usage: flock /tmp/bench.lock bench/pdf-reports.sh [orgs=400] [clients=8] [single=40] [generate=40]
@@ -83,9 +87,7 @@ SQL
 fi
 
 app_port=$((20000 + RANDOM % 20000)) ceiling_port=$((40000 + RANDOM % 20000))
-start_app "$app_port"
 start_ceiling "$ceiling_port"
-admin=$(api_token "$base" "$email" "$password")
 # Every filled assessment (generated or copied) with its organisation's Thai name (the running header of every page prints it).
 psql_db -tA -F $'\t' -c 'SELECT a."Id", o."NameTh" FROM "Assessments" a JOIN "Organizations" o ON o."Id" = a."OrganizationId"
   WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") ORDER BY o."Code"' >"$work/reports.tsv"
@@ -118,28 +120,39 @@ sys.exit(0 if n(sys.argv[1]) in n(sys.stdin.read()) else 1)' "$2" && ok=ok
 }
 export -f fetch; export base admin
 
-echo "# warming: Chromium's start and the first print"
-head -n 3 "$work/reports.tsv" | while IFS=$'\t' read -r id name; do fetch "$id" "$name" "$work/warm.pdf" >/dev/null; done
-
-echo "## (a) one at a time: $single reports"
-sample single & sampler=$!
-head -n "$single" "$work/reports.tsv" | while IFS=$'\t' read -r id name; do fetch "$id" "$name" "$work/one.pdf"; done >"$work/single.txt"
-kill "$sampler"; wait "$sampler" 2>/dev/null || true
-python3 - "$work/single.txt" <<'PY'
+# single <label>: Chromium warmed by 3 prints, then <single> reports one at a time.
+single() {
+  echo "# warming: Chromium's start and the first print"
+  head -n 3 "$work/reports.tsv" | while IFS=$'\t' read -r id name; do fetch "$id" "$name" "$work/warm.pdf" >/dev/null; done
+  echo "## (a) one at a time: $single reports, $1"
+  sample single & sampler=$!
+  head -n "$single" "$work/reports.tsv" | while IFS=$'\t' read -r id name; do fetch "$id" "$name" "$work/one.pdf"; done >"$work/single.txt"
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  python3 - "$work/single.txt" "$1" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
 t = sorted(float(r[1]) * 1000 for r in rows)
 pct = lambda p: t[min(len(t) - 1, int(round(p / 100 * len(t) + 0.5)) - 1)]
 bad = sum(1 for r in rows if r[0] != "200" or r[2] != "ok")
-print(f"single PDF: n={len(t)} p50={pct(50):.0f} ms p95={pct(95):.0f} ms max={t[-1]:.0f} ms; not a PDF with the name: {bad}")
+print(f"single PDF ({sys.argv[2]}): n={len(t)} p50={pct(50):.0f} ms p95={pct(95):.0f} ms max={t[-1]:.0f} ms; not a PDF with the name: {bad}")
 PY
-peaks single
+  peaks single
+}
 
-echo "## (b) all $total reports, $clients clients at once"
+# A fresh page per print (the printing before ADR 0038), then the default (warm pages reused).
+Pdf__PrintsPerPage=1 start_app "$app_port" "$work/app-fresh.log"
+admin=$(api_token "$base" "$email" "$password")
+single "fresh page per print (Pdf:PrintsPerPage=1)"
+kill "$app"; wait "$app" 2>/dev/null || true
+start_app "$app_port"
+admin=$(api_token "$base" "$email" "$password")
+single "warm pages reused (default)"
+
+echo "## (b) $orgs reports, $clients clients at once"
 sample all & sampler=$!
 mkdir -p "$work/pdfs"
 started=$(date +%s.%N)
-awk -F'\t' '{print NR "\t" $0}' "$work/reports.tsv" | \
+head -n "$orgs" "$work/reports.tsv" | awk -F'\t' '{print NR "\t" $0}' | \
   xargs -d '\n' -P "$clients" -I{} bash -c 'IFS=$'"'\t'"' read -r n id name <<<"$1"; fetch "$id" "$name" "'"$work"'/pdfs/$n.pdf"' _ {} >"$work/all.txt"
 ended=$(date +%s.%N)
 kill "$sampler"; wait "$sampler" 2>/dev/null || true
@@ -156,6 +169,54 @@ print(f"all reports: n={len(rows)} wall={wall:.1f} s ({len(rows) / wall:.2f} PDF
 PY
 peaks all
 echo "server's printing bound: Pdf:MaxConcurrentPrints=${Pdf__MaxConcurrentPrints:-default (cores, at least 2)}"
+
+echo "## (c) the round job: OPDC queues every submitted report of the round ($orgs), polls, downloads the ZIP"
+round=$(psql_db -tAc 'SELECT a."RoundId" FROM "Assessments" a WHERE EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')
+# Exactly <orgs> submitted reports in the round: its first <orgs> filled assessments (by organisation code) stay or become
+# submitted, the rest of the round is marked not submitted (this changes a kept database: the other parts do not care).
+psql_db -tA -F $'\t' -v round="$round" -v want="$orgs" >"$work/job.tsv" <<'SQL'
+CREATE TEMP TABLE chosen AS SELECT a."Id", o."NameTh" FROM "Assessments" a JOIN "Organizations" o ON o."Id" = a."OrganizationId"
+  WHERE a."RoundId" = :'round' AND EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") ORDER BY o."Code" LIMIT :want;
+UPDATE "Assessments" SET "SubmittedAt" = NULL WHERE "RoundId" = :'round' AND "Id" NOT IN (SELECT "Id" FROM chosen);
+UPDATE "Assessments" SET "SubmittedAt" = COALESCE("SubmittedAt", now()) WHERE "Id" IN (SELECT "Id" FROM chosen);
+SELECT "Id", "NameTh" FROM chosen;
+SQL
+sample job & sampler=$!
+started=$(date +%s.%N)
+curl -sf -X POST -H "Authorization: Bearer $admin" "$base/api/v1/rounds/$round/report-prints" >"$work/job.json"
+state=queued
+while [[ $state == queued || $state == running ]]; do
+  sleep 1
+  curl -sf -H "Authorization: Bearer $admin" "$base/api/v1/rounds/$round/report-prints/latest" >"$work/job.json"
+  state=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["state"])' "$work/job.json")
+done
+ended=$(date +%s.%N)
+kill "$sampler"; wait "$sampler" 2>/dev/null || true
+url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["downloadUrl"] or "")' "$work/job.json")
+curl -sf -o "$work/round.zip" -H "Authorization: Bearer $admin" "$base/api/v1$url" || true
+python3 - "$work/job.json" "$work/round.zip" "$started" "$ended" <<'PY'
+import json, sys, zipfile, subprocess, unicodedata as u
+job = json.load(open(sys.argv[1]))
+wall = float(sys.argv[4]) - float(sys.argv[3])
+n = lambda s: "".join(u.normalize("NFC", s).replace("\u0e4d\u0e32", "\u0e33").split())
+entries, bad = 0, 0
+try:
+    with zipfile.ZipFile(sys.argv[2]) as z:
+        found = {}
+        for info in z.infolist():
+            entries += 1
+            data = z.read(info)
+            text = subprocess.run(["pdftotext", "-q", "-", "-"], input=data, capture_output=True).stdout.decode("utf-8", "replace")
+            # The entry is named "<code> <Thai name>.pdf"; the PDF's running header prints the Thai name.
+            name = info.filename.split(" ", 1)[-1][:-4]
+            ok = data[:4] == b"%PDF" and n(name) in n(text)
+            bad += 0 if ok else 1
+except (zipfile.BadZipFile, FileNotFoundError):
+    pass
+print(f"round job: state={job['state']} printed={job['printed']}/{job['total']} wall={wall:.1f} s ({job['total'] / wall:.2f} PDFs/s); "
+      f"ZIP {job.get('zipLength') or 0} bytes, {entries} entries; not a PDF naming its organisation (name in entry and text): {bad}")
+PY
+peaks job
 
 wrk -t1 -c1 -d2s "$cbase/rows" >/dev/null
 line=$(wrk -t1 -c2 -d5s -s bench/lua/read.lua "$cbase/rows" | grep '^RESULT')

@@ -57,6 +57,8 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
     public DbSet<PromotionEvent> PromotionEvents => Set<PromotionEvent>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
     public DbSet<CalendarReminder> CalendarReminders => Set<CalendarReminder>();
+    public DbSet<RoundReportPrint> RoundReportPrints => Set<RoundReportPrint>();
+    public DbSet<RoundReportPrintItem> RoundReportPrintItems => Set<RoundReportPrintItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<SharedPractice> SharedPractices => Set<SharedPractice>();

@@ -77,6 +77,7 @@ public static class FeatureSetup
         Gaps.GapsApi.Map(api);
         Plans.PlansApi.Map(api);
         Reports.ReportsApi.Map(api);
+        Reports.RoundPrints.RoundReportPrintsApi.Map(api);
         OpenDataApi.Map(api);
         CalendarApi.Map(api);
         CalendarApi.MapFeeds(app);

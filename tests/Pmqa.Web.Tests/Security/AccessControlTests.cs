@@ -245,6 +245,7 @@ public abstract class AccessControlTests(PmqaApp app)
         var service = await Features.Digital.DigitalSeed.VictimServiceAsync(app, org.Id, org.Code);
         var followUp = await Features.Digital.FollowUpSeed.VictimUpdateAsync(app, org.Id, org.Code);
         var entry = await Features.Digital.DigitalSeed.VictimEntryAsync(app, org.Id, org.Code);
+        var reportPrint = await Features.Reports.RoundReportPrintVictim.DoneJobAsync(app, round, org.Code);
         // A notification of the victim's, saying the victim's code.
         var notification = new Pmqa.Data.Entities.Notification
         {
@@ -258,7 +259,7 @@ public abstract class AccessControlTests(PmqaApp app)
             ["certificateId"] = certificate.ToString(), ["format"] = "xlsx", ["clarificationId"] = clarification.ToString(),
             ["notificationId"] = notification.Id.ToString(),
             ["planId"] = plan.Plan.ToString(), ["projectId"] = plan.Project.ToString(), ["actionId"] = plan.Action.ToString(), ["reportId"] = plan.Report.ToString(),
-            ["practiceId"] = practice.ToString(),
+            ["practiceId"] = practice.ToString(), ["jobId"] = reportPrint.ToString(),
             ["serviceId"] = service.ToString(), ["entryId"] = entry.ToString(),
             ["periodId"] = followUp.Period.ToString(), ["updateId"] = followUp.Update.ToString(),
             ["code"] = "pmqa-4.0", ["issueCode"] = "1.1", ["version"] = "2569.1", ["documentName"] = "v1",

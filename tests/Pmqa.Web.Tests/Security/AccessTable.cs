@@ -183,6 +183,12 @@ public static class AccessTable
         ["GET /api/v1/rounds"] = Access.Officer,
         ["GET /api/v1/rounds/{roundId}"] = Access.Officer,
         ["GET /api/v1/rounds/{roundId}/award-candidates"] = Access.Officer,
+        // Every agency's report of a round as one job and one ZIP (ADR 0038).
+        ["POST /api/v1/rounds/{roundId}/report-prints"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/report-prints/latest"] = Access.Officer,
+        ["GET /api/v1/rounds/{roundId}/report-prints/{jobId}/reports.zip"] = Access.Officer,
+        ["GET /rounds/{roundId}/report-prints/{jobId}/reports.zip"] = Access.Officer,
+        ["POST /rounds/{roundId}/report-prints/{jobId}/reports.zip"] = Access.Officer,
         ["GET /api/v1/users"] = Access.Admin,
         ["GET /api/v1/users/{userId}"] = Access.Admin,
         ["GET /assessments/{assessmentId}"] = Access.Organization,

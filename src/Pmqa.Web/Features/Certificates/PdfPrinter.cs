@@ -17,6 +17,10 @@ public sealed class PdfOptions
     /// <summary>How long a print waits for its turn (Pdf:QueueTimeoutSeconds) before the answer is 503 with
     /// Retry-After ("the printer is busy, try again"), rather than a request hanging until the client gives up.</summary>
     public int QueueTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How many documents one warm page prints before it is closed and a fresh one opened
+    /// (Pdf:PrintsPerPage): bounds whatever a long-lived renderer might accumulate.</summary>
+    public int PrintsPerPage { get; set; } = 200;
 }
 
 /// <summary>Every print slot stayed taken for <see cref="PdfOptions.QueueTimeoutSeconds"/>: answered 503 with
@@ -42,7 +46,9 @@ public sealed class PrinterBusyException() : Exception("Every PDF print slot sta
 /// <summary>
 /// Prints HTML to PDF with headless Chromium. Chromium shapes Thai correctly (tone marks and vowels do
 /// not collide), which the .NET PDF libraries available here do not. One browser per process, started
-/// on the first print and started again if it died; each print gets a fresh page of its own. At most
+/// on the first print and started again if it died. Pages are kept warm and reused, one per print slot at most
+/// (opening a context and a page for every print cost more than the print of a short document); each print
+/// replaces the page's whole document (ADR 0038). At most
 /// <see cref="PdfOptions.MaxConcurrentPrints"/> print at once; the others queue, and one that waits longer than
 /// <see cref="PdfOptions.QueueTimeoutSeconds"/> is refused with <see cref="PrinterBusyException"/> (503).
 /// </summary>
@@ -108,11 +114,55 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, PrintSlots slots, P
 
     private async Task<byte[]> PrintOnceAsync(string html, PagePdfOptions pdf, CancellationToken ct)
     {
+        var warm = await TakePageAsync(ct);
+        var reusable = false;
+        try
+        {
+            // SetContent replaces the whole document of the warm page: nothing of the previous print stays (its DOM,
+            // styles and title go with it; the header and footer templates are given to each PdfAsync anew).
+            await warm.Page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+            var bytes = await warm.Page.PdfAsync(pdf);
+            reusable = ++warm.Prints < Math.Max(1, options.Value.PrintsPerPage);
+            return bytes;
+        }
+        finally
+        {
+            if (reusable) _idle.Push(warm);
+            else await CloseQuietlyAsync(warm);
+        }
+    }
+
+    /// <summary>A warm page left by an earlier print (there are never more than print slots), or a new one in a
+    /// context of its own: scripts off, offline, so a printed document can load nothing.</summary>
+    private async Task<WarmPage> TakePageAsync(CancellationToken ct)
+    {
+        while (_idle.TryPop(out var idle))
+        {
+            if (!idle.Page.IsClosed && idle.Page.Context.Browser is { IsConnected: true }) return idle;
+            await CloseQuietlyAsync(idle);
+        }
         var browser = await BrowserAsync(ct);
-        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });
-        var page = await context.NewPageAsync();
-        await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-        return await page.PdfAsync(pdf);
+        var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, Offline = true });
+        Interlocked.Increment(ref _pagesOpened);
+        return new WarmPage(await context.NewPageAsync());
+    }
+
+    private async Task CloseQuietlyAsync(WarmPage warm)
+    {
+        try { await warm.Page.Context.CloseAsync(); }
+        catch (PlaywrightException e) { logger.LogDebug(e, "A print page was already gone"); }
+    }
+
+    /// <summary>Pages opened since the start: a page is reused across prints, so this stays near the slot count.</summary>
+    public int PagesOpened => Volatile.Read(ref _pagesOpened);
+
+    private int _pagesOpened;
+    private readonly System.Collections.Concurrent.ConcurrentStack<WarmPage> _idle = new();
+
+    private sealed class WarmPage(IPage page)
+    {
+        public IPage Page { get; } = page;
+        public int Prints { get; set; }
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
@@ -140,6 +190,7 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, PrintSlots slots, P
 
     public async ValueTask DisposeAsync()
     {
+        _idle.Clear();
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         _launch.Dispose();

@@ -4,5 +4,6 @@ namespace Pmqa.Web.Features.Reports;
 public static class ReportSetup
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
-        .AddScoped<ReportQueries>().AddScoped<ReportPdf>().AddScoped<SelfAssessmentQueries>().AddScoped<ReportFiles>();
+        .AddScoped<ReportQueries>().AddScoped<ReportPdf>().AddScoped<SelfAssessmentQueries>().AddScoped<ReportFiles>()
+        .AddScoped<RoundPrints.RoundReportPrints>().AddSingleton<RoundPrints.RoundReportPrintSignal>().AddHostedService<RoundPrints.RoundReportPrinter>();
 }

@@ -4,7 +4,7 @@ using Pmqa.Web.Infrastructure.Web;
 
 namespace Pmqa.Web.Features.Rounds;
 
-public sealed class DetailsModel(RoundQueries rounds) : PageModel
+public sealed class DetailsModel(RoundQueries rounds, Reports.RoundPrints.RoundReportPrints prints) : PageModel
 {
     public sealed class ExtensionInput
     {
@@ -15,6 +15,8 @@ public sealed class DetailsModel(RoundQueries rounds) : PageModel
 
     public RoundSummary Round { get; private set; } = null!;
     public IReadOnlyList<RoundEntry> Entries { get; private set; } = [];
+    /// <summary>The round's newest "every agency's report" job, if any.</summary>
+    public Reports.RoundPrints.RoundReportPrintView? ReportPrint { get; private set; }
     [BindProperty] public ExtensionInput Extension { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
@@ -75,11 +77,35 @@ public sealed class DetailsModel(RoundQueries rounds) : PageModel
         return await LoadAsync(roundId) ? Page() : NotFound();
     }
 
+    /// <summary>OPDC queues printing every agency's report of the round (ADR 0038); asked again while it runs, the same job.</summary>
+    public async Task<IActionResult> OnPostPrintReportsAsync(Guid roundId)
+    {
+        switch (await prints.StartAsync(roundId, HttpContext.RequestAborted))
+        {
+            case Outcome<Reports.RoundPrints.RoundReportPrintView>.Ok:
+                Message = Bilingual.T("เริ่มพิมพ์รายงานทุกหน่วยงานแล้ว ติดตามความคืบหน้าได้ที่หัวข้อรายงานผลของทุกหน่วยงาน", "Printing every agency's report has started: follow it under \"Every agency's report\".");
+                return RedirectToPage(new { roundId });
+            case Outcome<Reports.RoundPrints.RoundReportPrintView>.Conflict c:
+                ModelState.AddModelError("", c.Message.ToString());
+                return await LoadAsync(roundId) ? Page() : NotFound();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>The report-printing section alone, for the page's script to show progress without a reload.</summary>
+    public async Task<IActionResult> OnGetPrintStatusAsync(Guid roundId)
+    {
+        if (await rounds.FindAsync(roundId) is null) return NotFound();
+        return Partial("_RoundReportPrints", (roundId, await prints.LatestAsync(roundId, HttpContext.RequestAborted)));
+    }
+
     private async Task<bool> LoadAsync(Guid roundId)
     {
         if (await rounds.FindAsync(roundId) is not { } round) return false;
         Round = round;
         Entries = await rounds.EntriesAsync(roundId);
+        ReportPrint = await prints.LatestAsync(roundId);
         return true;
     }
 }

@@ -178,6 +178,31 @@ public abstract class ReportTests(PmqaApp app)
         }
     }
 
+    /// <summary>ADR 0038: the printer keeps a warm page per slot and reuses it. The second agency's report printed on the
+    /// page that printed the first carries the second's code and nothing of the first's.</summary>
+    [Fact]
+    public async Task A_reused_print_page_prints_the_second_agencys_report_without_the_firsts_data()
+    {
+        var first = await app.AgencyAsync();
+        var second = await app.AgencyAsync();
+        var printer = app.Services.GetRequiredService<PdfPrinter>();
+        static string Text(byte[] pdf)
+        {
+            using var document = PdfDocument.Open(pdf);
+            return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        }
+
+        var one = await first.Admin.GetByteArrayAsync(Url(first.AssessmentId, ".pdf"));
+        var opened = printer.PagesOpened;
+        var two = await first.Admin.GetByteArrayAsync(Url(second.AssessmentId, ".pdf"));
+
+        Assert.Equal(opened, printer.PagesOpened); // the second print opened no page: it reused the first's
+        Assert.Contains(first.Org.Code, Text(one));
+        var text = Text(two);
+        Assert.Contains(second.Org.Code, text);
+        Assert.DoesNotContain(first.Org.Code, text);
+    }
+
     [Fact]
     public async Task Another_agency_gets_404_for_every_report_and_OPDC_reads_them()
     {
