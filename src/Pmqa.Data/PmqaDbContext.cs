@@ -105,6 +105,7 @@ public sealed class PmqaDbContext(DbContextOptions<PmqaDbContext> options) : Ide
         }
     }
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    /// <summary>An instant as UTC ticks (SQLite). Public because the compiled model (Pmqa.Web, ADR 0036) creates it.</summary>
+    public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }

@@ -28,7 +28,7 @@ public static class AwardsApi
             .Produces(StatusCodes.Status200OK, typeof(byte[]), AwardExports.XlsxContentType).ProducesValidationProblem()
             .WithSummary("Overall and per-category award candidates of the round; ?format=csv|xlsx for a spreadsheet");
         group.MapPut("/award-thresholds", async (Guid roundId, ThresholdsBody body, SetAwardThresholds handler, CancellationToken ct) =>
-                (await handler.HandleAsync(new(roundId, body.Version, body.Thresholds), ct)).ToHttp(version => TypedResults.Ok(new { version })))
+                (await handler.HandleAsync(new(roundId, body.Version, body.Thresholds), ct)).ToHttp(version => TypedResults.Ok(new NewVersion(version))))
             .WithSummary("Set the per-category award thresholds (0–500): {\"thresholds\":{\"1\":400,…}, \"version\"?}");
     }
 }

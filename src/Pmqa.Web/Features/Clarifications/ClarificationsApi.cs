@@ -25,7 +25,7 @@ public static class ClarificationsApi
             .WithSummary("The assessment's clarification threads: issue, status (open = waiting for the agency, answered, closed), due date");
         group.MapPost("/", async (Guid assessmentId, AskBody body, ClarificationHandlers handlers, CancellationToken ct) =>
                 (await handlers.AskAsync(assessmentId, new AskInput(body.IssueCode, body.Question, body.DueAt), ct))
-                .ToHttp(id => TypedResults.Created(ClarificationLinks.Api(assessmentId, id), new { id })))
+                .ToHttp(id => TypedResults.Created(ClarificationLinks.Api(assessmentId, id), new CreatedId(id))))
             .WithSummary("A reviewer on the team (no conflict declared) asks the agency about an issue, with a due date in the future");
         group.MapGet("/{clarificationId:guid}", async (Guid assessmentId, Guid clarificationId, ClarificationQueries queries, CancellationToken ct) =>
                 (await queries.GetAsync(assessmentId, clarificationId, ct)).ToHttp(thread => TypedResults.Ok(thread)))
@@ -41,7 +41,7 @@ public static class ClarificationsApi
         group.MapPost("/{clarificationId:guid}/close", async (Guid assessmentId, Guid clarificationId, HttpRequest request, ClarificationHandlers handlers, CancellationToken ct) =>
             {
                 var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<CloseBody>(ct) : null;
-                return (await handlers.CloseAsync(assessmentId, clarificationId, body?.Version, ct)).ToHttp(version => TypedResults.Ok(new { version }));
+                return (await handlers.CloseAsync(assessmentId, clarificationId, body?.Version, ct)).ToHttp(version => TypedResults.Ok(new NewVersion(version)));
             })
             .WithSummary("Reviewers close the thread; optional {version} as read: 409 if a message came since");
     }

@@ -19,7 +19,7 @@ public static class OrganizationsApi
                 TypedResults.Ok(await query.SearchAsync(search, OrganizationTypes.TryParseApiName(type, out var t) ? t : null, page ?? 1, ct)))
             .WithSummary("Organisations the caller may see: all for OPDC staff, otherwise the caller's own");
         group.MapPost("/", async (OrganizationInput input, CreateOrganization handler, CancellationToken ct) =>
-                (await handler.HandleAsync(input, ct)).ToHttp(id => TypedResults.Created($"/api/v1/organizations/{id}", new { id })))
+                (await handler.HandleAsync(input, ct)).ToHttp(id => TypedResults.Created($"/api/v1/organizations/{id}", new CreatedId(id))))
             .RequireAuthorization(Policies.SystemAdmin);
         group.MapPost("/import", ImportAsync)
             .Produces<ImportOrganizations.Result>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -37,14 +37,14 @@ public static class OrganizationsApi
             .Produces<OrganizationSummary>().Produces(StatusCodes.Status404NotFound);
         one.MapPut("/", async (Guid orgId, UpdateBody body, UpdateOrganization handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new(orgId, body.Version, body.NameTh, body.NameEn, body.ParentCode, body.IsActive ?? true), ct))
-                .ToHttp(version => TypedResults.Ok(new { version })))
+                .ToHttp(version => TypedResults.Ok(new NewVersion(version))))
             .RequireAuthorization(Policies.SystemAdmin)
             .WithSummary("Edit an organisation; send the version you read (409 if someone saved since)");
         one.MapGet("/members", async (Guid orgId, OrganizationQueries query, CancellationToken ct) =>
             TypedResults.Ok(await query.MembersAsync(orgId, ct)));
         one.MapPost("/members", async (Guid orgId, MemberBody body, AddMember handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new(orgId, body.Email, body.Role), ct))
-                .ToHttp(id => TypedResults.Created($"/api/v1/organizations/{orgId}/members/{id}", new { id })))
+                .ToHttp(id => TypedResults.Created($"/api/v1/organizations/{orgId}/members/{id}", new CreatedId(id))))
             .WithSummary("Give a user a role here (administrator: any fitting role; coordinator: agency roles)");
         one.MapDelete("/members/{membershipId:guid}", async (Guid orgId, Guid membershipId, RemoveMember handler, CancellationToken ct) =>
             (await handler.HandleAsync(orgId, membershipId, ct)).ToHttp(_ => TypedResults.NoContent()));

@@ -80,7 +80,7 @@ public static class ReviewsApi
             .ProducesVersioned<ReviewIssueView>()
             .WithSummary("Lead: the consensus of an issue with its rationale; If-Match");
         one.MapPost("/confirm", async (Guid assessmentId, Consensus consensus, CancellationToken ct) =>
-                (await consensus.ConfirmAsync(assessmentId, ct)).ToHttp(s => TypedResults.Ok(new { state = s.ToString() })))
+                (await consensus.ConfirmAsync(assessmentId, ct)).ToHttp(s => TypedResults.Ok(new NewState(s.ToString()))))
             .WithSummary("Lead: fix the verified score; at the round's threshold or above the executive is offered a site visit");
         one.MapGet("/feedback", async (Guid assessmentId, FeedbackReport report, CancellationToken ct) =>
                 (await report.GetAsync(assessmentId, ct)).ToHttp(f => TypedResults.Ok(f)))

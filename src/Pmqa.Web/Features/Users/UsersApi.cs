@@ -24,7 +24,7 @@ public static class UsersApi
         group.MapPost("/{userId:guid}/enable", async (Guid userId, SetUserDisabled handler) =>
             (await handler.HandleAsync(userId, false)).ToHttp(_ => TypedResults.NoContent()));
         group.MapPost("/{userId:guid}/password-reset", async (Guid userId, IssuePasswordReset handler, HttpRequest request) =>
-                (await handler.HandleAsync(userId)).ToHttp(path => TypedResults.Ok(new { link = UserLinks.Absolute(request, path) })))
+                (await handler.HandleAsync(userId)).ToHttp(path => TypedResults.Ok(new IssuedLink(UserLinks.Absolute(request, path)))))
             .WithSummary("Issue a one-time link with which the user sets a new password");
     }
 }

@@ -30,7 +30,9 @@ public static class DatabaseSetup
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connection)
+    /// <param name="compiledModel">Use the provider's compiled model (<see cref="CompiledModel"/>); false builds the
+    /// model from the configuration classes, as the generator of the compiled models and their test need.</param>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connection, bool compiledModel = true)
     {
         if (provider == DatabaseProvider.Postgres)
         {
@@ -44,6 +46,7 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connection);
             options.UseSqlite(connection, o => o.MigrationsAssembly("Pmqa.Migrations.Sqlite"));
         }
+        if (compiledModel && CompiledModel.For(provider) is { } model) options.UseModel(model);
         // Migrations are SQL scripts without an EF model snapshot (ADR 0002); the schema test guards them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
