@@ -12,7 +12,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PmqaDbContextModel
     {
         private PmqaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd58d5e9-daf0-4309-9458-04fe4242e61a"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("37516655-d7bc-4540-ac63-5042e8e218b6"), entityTypeCount: 62)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
             var clarificationMessage = ClarificationMessageEntityType.Create(this);
             var consensusAnswer = ConsensusAnswerEntityType.Create(this);
             var dashboardScoreCount = DashboardScoreCountEntityType.Create(this);
+            var dashboardTickCount = DashboardTickCountEntityType.Create(this);
             var dataExchange = DataExchangeEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var digitalPeriod = DigitalPeriodEntityType.Create(this);
@@ -54,6 +55,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
             var issueAnswer = IssueAnswerEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
+            var openDataFile = OpenDataFileEntityType.Create(this);
+            var openDataRevision = OpenDataRevisionEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var participationChannel = ParticipationChannelEntityType.Create(this);
@@ -72,6 +75,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
             var round = RoundEntityType.Create(this);
             var roundAudience = RoundAudienceEntityType.Create(this);
             var roundExtension = RoundExtensionEntityType.Create(this);
+            var roundReportPrint = RoundReportPrintEntityType.Create(this);
+            var roundReportPrintItem = RoundReportPrintItemEntityType.Create(this);
             var sharedPractice = SharedPracticeEntityType.Create(this);
             var siteVisit = SiteVisitEntityType.Create(this);
             var siteVisitFinding = SiteVisitFindingEntityType.Create(this);
@@ -153,6 +158,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
             ClarificationMessageEntityType.CreateAnnotations(clarificationMessage);
             ConsensusAnswerEntityType.CreateAnnotations(consensusAnswer);
             DashboardScoreCountEntityType.CreateAnnotations(dashboardScoreCount);
+            DashboardTickCountEntityType.CreateAnnotations(dashboardTickCount);
             DataExchangeEntityType.CreateAnnotations(dataExchange);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             DigitalPeriodEntityType.CreateAnnotations(digitalPeriod);
@@ -167,6 +173,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
             IssueAnswerEntityType.CreateAnnotations(issueAnswer);
             MembershipEntityType.CreateAnnotations(membership);
             NotificationEntityType.CreateAnnotations(notification);
+            OpenDataFileEntityType.CreateAnnotations(openDataFile);
+            OpenDataRevisionEntityType.CreateAnnotations(openDataRevision);
             OrganizationEntityType.CreateAnnotations(organization);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             ParticipationChannelEntityType.CreateAnnotations(participationChannel);
@@ -185,6 +193,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
             RoundEntityType.CreateAnnotations(round);
             RoundAudienceEntityType.CreateAnnotations(roundAudience);
             RoundExtensionEntityType.CreateAnnotations(roundExtension);
+            RoundReportPrintEntityType.CreateAnnotations(roundReportPrint);
+            RoundReportPrintItemEntityType.CreateAnnotations(roundReportPrintItem);
             SharedPracticeEntityType.CreateAnnotations(sharedPractice);
             SiteVisitEntityType.CreateAnnotations(siteVisit);
             SiteVisitFindingEntityType.CreateAnnotations(siteVisitFinding);

@@ -11,7 +11,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class PmqaDbContextModel
     {
         private PmqaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b8cc61df-684f-4109-a498-3f618de5c48c"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("bc4de28e-fce9-4c00-bb3d-bef6bf4ff997"), entityTypeCount: 62)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
             var clarificationMessage = ClarificationMessageEntityType.Create(this);
             var consensusAnswer = ConsensusAnswerEntityType.Create(this);
             var dashboardScoreCount = DashboardScoreCountEntityType.Create(this);
+            var dashboardTickCount = DashboardTickCountEntityType.Create(this);
             var dataExchange = DataExchangeEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var digitalPeriod = DigitalPeriodEntityType.Create(this);
@@ -53,6 +54,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
             var issueAnswer = IssueAnswerEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
+            var openDataFile = OpenDataFileEntityType.Create(this);
+            var openDataRevision = OpenDataRevisionEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var participationChannel = ParticipationChannelEntityType.Create(this);
@@ -71,6 +74,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
             var round = RoundEntityType.Create(this);
             var roundAudience = RoundAudienceEntityType.Create(this);
             var roundExtension = RoundExtensionEntityType.Create(this);
+            var roundReportPrint = RoundReportPrintEntityType.Create(this);
+            var roundReportPrintItem = RoundReportPrintItemEntityType.Create(this);
             var sharedPractice = SharedPracticeEntityType.Create(this);
             var siteVisit = SiteVisitEntityType.Create(this);
             var siteVisitFinding = SiteVisitFindingEntityType.Create(this);
@@ -152,6 +157,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
             ClarificationMessageEntityType.CreateAnnotations(clarificationMessage);
             ConsensusAnswerEntityType.CreateAnnotations(consensusAnswer);
             DashboardScoreCountEntityType.CreateAnnotations(dashboardScoreCount);
+            DashboardTickCountEntityType.CreateAnnotations(dashboardTickCount);
             DataExchangeEntityType.CreateAnnotations(dataExchange);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             DigitalPeriodEntityType.CreateAnnotations(digitalPeriod);
@@ -166,6 +172,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
             IssueAnswerEntityType.CreateAnnotations(issueAnswer);
             MembershipEntityType.CreateAnnotations(membership);
             NotificationEntityType.CreateAnnotations(notification);
+            OpenDataFileEntityType.CreateAnnotations(openDataFile);
+            OpenDataRevisionEntityType.CreateAnnotations(openDataRevision);
             OrganizationEntityType.CreateAnnotations(organization);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             ParticipationChannelEntityType.CreateAnnotations(participationChannel);
@@ -184,6 +192,8 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
             RoundEntityType.CreateAnnotations(round);
             RoundAudienceEntityType.CreateAnnotations(roundAudience);
             RoundExtensionEntityType.CreateAnnotations(roundExtension);
+            RoundReportPrintEntityType.CreateAnnotations(roundReportPrint);
+            RoundReportPrintItemEntityType.CreateAnnotations(roundReportPrintItem);
             SharedPracticeEntityType.CreateAnnotations(sharedPractice);
             SiteVisitEntityType.CreateAnnotations(siteVisit);
             SiteVisitFindingEntityType.CreateAnnotations(siteVisitFinding);
