@@ -27,7 +27,6 @@ public sealed partial class CardScoreReader
         // Sorted by anything but an issue, the page is known from the loaded totals; by an issue, SQL orders it.
         var known = byIssue ? null : RoundDashboard.Sort(data.Pack, scored, sorting, f => Scoring.Round(f.SelfTotal)).Skip(skip).Take(RoundDashboard.PageSize).ToList();
         string[] types = data.Filter.Type is { } t ? [t.ToString()] : [];
-        var scoredIds = scored.Select(f => f.AssessmentId).ToArray();
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -61,7 +60,7 @@ public sealed partial class CardScoreReader
                     page AS (SELECT id, n FROM ranked ORDER BY n OFFSET $4 LIMIT $5)
                     SELECT p.n, p.id, s."Part", s."Position", s."Code", s."Score" FROM page p
                     LEFT JOIN "AssessmentCardScores" s ON s."AssessmentId" = p.id
-                    """, scoredIds, scored.Select(f => f.Code).ToArray(), sorting.Key, (long)skip, (long)RoundDashboard.PageSize));
+                    """, scored.Select(f => f.AssessmentId).ToArray(), scored.Select(f => f.Code).ToArray(), sorting.Key, (long)skip, (long)RoundDashboard.PageSize));
 
             await using var reader = await batch.ExecuteReaderAsync(ct);
             var counts = new List<CountRow>();
