@@ -58,7 +58,7 @@ public abstract class StoredOpenDataFileTests(PmqaApp app)
                  {
                      new OpenDataFileSpec(fiscalYear, false, "csv"), new OpenDataFileSpec(fiscalYear, false, "json"),
                      new OpenDataFileSpec(fiscalYear, true, "csv"), new OpenDataFileSpec(null, false, "csv"),
-                     new OpenDataFileSpec(null, false, "json"), new OpenDataFileSpec(null, true, "json"),
+                     new OpenDataFileSpec(null, false, "json"), new OpenDataFileSpec(null, true, "json"), new OpenDataFileSpec(null, true, "csv"),
                  })
         {
             var response = await client.GetAsync(UrlOf(spec));
