@@ -58,7 +58,8 @@ public sealed class StoredOpenDataFiles(PmqaDbContext db, OpenDataQueries querie
     {
         var written = 0;
         var years = await queries.FiscalYearsAsync(ct);
-        foreach (var year in years.Cast<int?>().Prepend(null))
+        // Years first: the all-years CSV is made of the year files.
+        foreach (var year in years.Cast<int?>().Append(null))
             foreach (var format in new[] { "csv", "json" })
             {
                 var spec = new OpenDataFileSpec(year, false, format);
@@ -137,7 +138,8 @@ public sealed class StoredOpenDataFiles(PmqaDbContext db, OpenDataQueries querie
         try
         {
             var body = pipe.Writer.AsStream(leaveOpen: true);
-            if (spec.Format == "csv") await OpenDataFiles.WriteCsvAsync(body, Batches(), url, stop.Token);
+            if (spec is { Format: "csv", FiscalYear: null }) await ConcatenateYearsAsync(body, spec.AllVersions, stop.Token);
+            else if (spec.Format == "csv") await OpenDataFiles.WriteCsvAsync(body, Batches(), url, stop.Token);
             else await OpenDataFiles.WriteJsonAsync(body, Batches(), spec.FiscalYear, url, stop.Token);
             await pipe.Writer.CompleteAsync();
         }
@@ -153,6 +155,26 @@ public sealed class StoredOpenDataFiles(PmqaDbContext db, OpenDataQueries querie
         {
             foreach (var year in await queries.YearsWithRowsAsync(spec.FiscalYear, stop.Token))
                 yield return await queries.ResultsAsync(year, spec.AllVersions, stop.Token);
+        }
+    }
+
+    /// <summary>
+    /// The all-years CSV is the header and then each fiscal year's CSV without its header, newest year first: the same
+    /// bytes as writing every row again (the rows are batched by year in that order, and a CSV record depends on its
+    /// row alone), but the rows are read and formatted once, for the year files, which are written first when stale.
+    /// </summary>
+    private async Task ConcatenateYearsAsync(Stream body, bool allVersions, CancellationToken ct)
+    {
+        var header = OpenDataFiles.Csv([], url); // byte-order mark and header row, as every year file begins
+        await body.WriteAsync(header, ct);
+        foreach (var year in await queries.YearsWithRowsAsync(null, ct))
+        {
+            var (_, content) = await OpenAsync(new OpenDataFileSpec(year, allVersions, "csv"), ct);
+            await using (content)
+            {
+                content.Seek(header.Length, SeekOrigin.Begin);
+                await content.CopyToAsync(body, ct);
+            }
         }
     }
 }

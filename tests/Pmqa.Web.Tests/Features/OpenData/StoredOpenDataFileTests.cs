@@ -58,7 +58,7 @@ public abstract class StoredOpenDataFileTests(PmqaApp app)
                  {
                      new OpenDataFileSpec(fiscalYear, false, "csv"), new OpenDataFileSpec(fiscalYear, false, "json"),
                      new OpenDataFileSpec(fiscalYear, true, "csv"), new OpenDataFileSpec(null, false, "csv"),
-                     new OpenDataFileSpec(null, false, "json"), new OpenDataFileSpec(null, true, "json"),
+                     new OpenDataFileSpec(null, false, "json"), new OpenDataFileSpec(null, true, "json"), new OpenDataFileSpec(null, true, "csv"),
                  })
         {
             var response = await client.GetAsync(UrlOf(spec));
@@ -90,6 +90,24 @@ public abstract class StoredOpenDataFileTests(PmqaApp app)
 
         var stored = await app.WithDbAsync(db => db.OpenDataFiles.SingleAsync(f => f.Name == $"results-{s.FiscalYear}.csv"));
         Assert.Equal(stored.Length, (await app.Anonymous().GetByteArrayAsync($"/api/v1/open-data/results/{s.FiscalYear}.csv")).Length);
+    }
+
+    /// <summary>OPDC's publication does not wait for the files; they are written in the background after it, so the
+    /// first visitor usually finds them ready.</summary>
+    [Fact]
+    public async Task After_a_publication_the_listed_files_are_written_in_the_background_without_a_visitor()
+    {
+        var s = await ScenarioAsync();
+        Assert.Equal(HttpStatusCode.OK, (await (await app.AdminApiAsync()).PostAsJsonAsync($"/api/v1/rounds/{s.RoundId}/publish", new { })).StatusCode);
+        var names = new[] { $"results-{s.FiscalYear}.csv", $"results-{s.FiscalYear}.json", "results-all.csv", "results-all.json" };
+        var written = 0;
+        for (var tries = 0; tries < 100 && written < names.Length; tries++)
+        {
+            await Task.Delay(100);
+            written = await app.WithDbAsync(db => db.OpenDataFiles.CountAsync(f => names.Contains(f.Name) && f.SourceKey.Contains($"{s.FiscalYear}:")));
+        }
+        Assert.Equal(names.Length, written);
+        Assert.Contains(s.Certified.Code, await EveryFileIsFreshAsync(s.FiscalYear));
     }
 
     /// <summary>The triggers make any change stale, not only the application's publish and withhold: here a row written
