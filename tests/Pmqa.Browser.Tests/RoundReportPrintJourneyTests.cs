@@ -72,6 +72,11 @@ public sealed partial class RoundReportPrintJourneyTests(BrowserFixture browser,
         }
         File.Delete(path);
 
+        await s.SwitchLanguageAsync("English", "en");
+        await Expect(s.Page.Locator("#report-prints-title")).ToHaveTextAsync("Every agency's report (PDF)");
+        await Expect(s.Page.Locator("#report-prints-download")).ToHaveTextAsync("Download the ZIP");
+        await AxeCheck.AssertNoSeriousViolationsAsync(s.Page, "round in English", output);
+
         await using var phone = await BrowserSession.StartAsync(browser.Browser, app, "th", 390, 844);
         await SignInAsync(phone);
         await phone.GotoAsync($"/rounds/{round}");

@@ -165,6 +165,33 @@ public abstract class RoundReportPrintTests(PmqaApp app)
         Assert.Null(await app.WithDbAsync(db2 => db2.RoundReportPrints.Where(j => j.Id == job.Id).Select(j => j.LeaseOwner).FirstAsync()));
     }
 
+    /// <summary>Two instances: a job whose lease another instance holds is left to it, and of two claims of a free job at
+    /// most one wins (the conditional update), so a round is never printed twice at once.</summary>
+    [Fact]
+    public async Task A_live_lease_is_left_to_its_instance_and_of_two_claims_at_most_one_wins()
+    {
+        var (round, _, _, _) = await RoundAsync();
+        var printer = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RoundReportPrinter>().Single();
+        var held = new RoundReportPrint
+        {
+            RoundId = round, RequestedByName = "x", RequestedAt = DateTimeOffset.UtcNow.AddYears(-1), Total = 0,
+            State = RoundReportPrint.Running, LeaseOwner = "the-other-instance", LeaseUntil = DateTimeOffset.UtcNow.AddHours(1),
+        };
+        var free = new RoundReportPrint { RoundId = round, RequestedByName = "x", RequestedAt = DateTimeOffset.UtcNow.AddYears(-1), Total = 0 };
+        await app.WithDbAsync(async db =>
+        {
+            db.RoundReportPrints.AddRange(held, free);
+            return await db.SaveChangesAsync();
+        });
+
+        var claims = await Task.WhenAll(printer.TryClaimAsync(CancellationToken.None), printer.TryClaimAsync(CancellationToken.None));
+
+        Assert.True(claims.Count(c => c is not null) <= 1, "two claims of one job both won");
+        Assert.DoesNotContain(claims, c => c?.Id == held.Id);
+        var after = await app.WithDbAsync(db => db.RoundReportPrints.AsNoTracking().FirstAsync(j => j.Id == held.Id));
+        Assert.Equal("the-other-instance", after.LeaseOwner);
+    }
+
     [Fact]
     public void ZIP_entry_names_keep_Thai_and_replace_what_a_file_system_refuses()
     {
