@@ -5,7 +5,7 @@
 # Figures: ms from process start to the first 200 of /health and of the sign-in page, and the app's RSS after the
 # sign-in page (from /proc), and the CPU ms the app had used by then (its start-up timeline, Infrastructure/Startup/
 # StartupTimeline.cs: less sensitive than the wall-clock to a machine shared with other work).
-# The first start of each database creates it; later starts find it migrated.
+# The first start of each database creates it; later starts find it migrated. Each start's whole timeline follows the table.
 # Usage: bench/startup.sh [runs=3] [databases="sqlite postgres"]
 #   PMQA_APP_DLL=/opt/pmqa/Pmqa.Web.dll bench/startup.sh   measures another build, e.g. a ReadyToRun publish
 set -euo pipefail
@@ -41,4 +41,10 @@ for db in $databases; do
     printf '%-10s %4d %16d %18d %10d %8s\n' "$db" "$r" $((health - start)) $((page - start)) "$rss" "${cpu:--}"
     kill "$app"; wait "$app" 2>/dev/null || true
   done
+done
+# Each start's timeline (phase wall ms/CPU ms since the process started, StartupTimeline.cs), to see where it went.
+echo "# timelines"
+for log in "$work"/*-*.log; do
+  line=$(grep -o 'Start-up timeline[^:]*: .*answered /account/login [0-9/]*' "$log" | head -n 1 || true)
+  echo "$(basename "$log" .log): ${line#*: }"
 done
