@@ -10,4 +10,4 @@ PMQA_WRITE_COMPILED_MODELS=1 dotnet test tests/Pmqa.Web.Tests -c Debug --no-buil
   --filter 'FullyQualifiedName~CompiledModelTests.The_compiled_model_is_generated_from_the_current_model'
 dotnet build tests/Pmqa.Web.Tests -c Debug -nologo -v q -clp:NoSummary
 dotnet test tests/Pmqa.Web.Tests -c Debug --no-build -nologo --filter 'FullyQualifiedName~CompiledModelTests'
-git status --short src/Pmqa.Web/Infrastructure/Data/CompiledModels | head -n 5
+git status --short src/Pmqa.Web/Infrastructure/Data/CompiledModels | sed -n 1,5p # (sed reads to the end: no SIGPIPE under pipefail)

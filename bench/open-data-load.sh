@@ -28,8 +28,7 @@ bench_init src/Pmqa.Web bench/Pmqa.Ceiling
 pg_dir=$OPEN_DATA_DB
 port=55449
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
-as_pg "$pg_bin/pg_ctl" start -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
-  "-k $pg_dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on -c synchronous_commit=on" >/dev/null
+start_pg "$port" max_connections=100 fsync=on synchronous_commit=on # the copied cluster in pg_dir, reused
 export Database__Provider=Postgres
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Username=postgres;Database=pmqa_dashboard"
 export Storage__Path=$work/blobs

@@ -34,10 +34,7 @@ port=55447
 pg_dir=${PDF_DB:-$work/pg}
 reuse=0
 [[ -n ${PDF_DB:-} && -f $pg_dir/data/PG_VERSION ]] && reuse=1
-mkdir -p "$pg_dir"; ((EUID == 0)) && chown postgres: "$pg_dir"
-((reuse)) || as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$pg_bin/pg_ctl" start -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
-  "-k $pg_dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on -c synchronous_commit=on" >/dev/null
+start_pg "$port" max_connections=100 fsync=on synchronous_commit=on # a kept cluster in pg_dir is reused, not created again
 export Database__Provider=Postgres
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Username=postgres;Database=pmqa_pdf"
 export Storage__Path=$work/blobs
@@ -177,8 +174,8 @@ round=$(psql_db -tAc 'SELECT a."RoundId" FROM "Assessments" a WHERE EXISTS (SELE
 psql_db -tA -F $'\t' -v round="$round" -v want="$orgs" >"$work/job.tsv" <<'SQL'
 CREATE TEMP TABLE chosen AS SELECT a."Id", o."NameTh" FROM "Assessments" a JOIN "Organizations" o ON o."Id" = a."OrganizationId"
   WHERE a."RoundId" = :'round' AND EXISTS (SELECT 1 FROM "IssueAnswers" x WHERE x."AssessmentId" = a."Id") ORDER BY o."Code" LIMIT :want;
-UPDATE "Assessments" SET "SubmittedAt" = NULL WHERE "RoundId" = :'round' AND "Id" NOT IN (SELECT "Id" FROM chosen);
-UPDATE "Assessments" SET "SubmittedAt" = COALESCE("SubmittedAt", now()) WHERE "Id" IN (SELECT "Id" FROM chosen);
+UPDATE "Assessments" SET "SubmittedAt" = NULL, "State" = 'Draft' WHERE "RoundId" = :'round' AND "Id" NOT IN (SELECT "Id" FROM chosen);
+UPDATE "Assessments" SET "SubmittedAt" = COALESCE("SubmittedAt", now()), "State" = CASE WHEN "State" IN ('Draft', 'AwaitingApproval') THEN 'Submitted' ELSE "State" END WHERE "Id" IN (SELECT "Id" FROM chosen);
 SELECT "Id", "NameTh" FROM chosen;
 SQL
 sample job & sampler=$!
@@ -193,7 +190,7 @@ done
 ended=$(date +%s.%N)
 kill "$sampler"; wait "$sampler" 2>/dev/null || true
 url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["downloadUrl"] or "")' "$work/job.json")
-curl -sf -o "$work/round.zip" -H "Authorization: Bearer $admin" "$base/api/v1$url" || true
+curl -sf -o "$work/round.zip" -H "Authorization: Bearer $admin" "$base$url" || true
 python3 - "$work/job.json" "$work/round.zip" "$started" "$ended" <<'PY'
 import json, sys, zipfile, subprocess, unicodedata as u
 job = json.load(open(sys.argv[1]))

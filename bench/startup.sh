@@ -6,8 +6,8 @@
 # sign-in page (from /proc), and the CPU ms the app had used by then (its start-up timeline, Infrastructure/Startup/
 # StartupTimeline.cs: less sensitive than the wall-clock to a machine shared with other work).
 # The first start of each database creates it; later starts find it migrated. Each start's whole timeline follows the table.
-# Then the ceiling app (bench/Pmqa.Ceiling: bare ASP.NET Core + EF Core, one table) started the same way on the same
-# database, to its first 200 of /rows, with its CPU ms from /proc; the last lines give best product / best ceiling.
+# Then the ceiling app (bench/Pmqa.Ceiling: bare ASP.NET Core + EF Core, one table) started the same way in the same
+# folder or PostgreSQL cluster (its own database there), to its first 200 of /rows, with its CPU ms from /proc; the last lines give best product / best ceiling.
 # Usage: bench/startup.sh [runs=3] [databases="sqlite postgres"]
 #   PMQA_APP_DLL=/opt/pmqa/Pmqa.Web.dll bench/startup.sh   measures another build, e.g. a ReadyToRun publish
 set -euo pipefail

@@ -16,6 +16,8 @@ internal sealed class RoundReportPrintConfiguration : IEntityTypeConfiguration<R
         b.Property(j => j.LeaseOwner).HasMaxLength(128);
         b.HasIndex(j => new { j.RoundId, j.RequestedAt });
         b.HasIndex(j => j.State);
+        // One job queued or running per round: a double click, or two instances, cannot start a second print of it.
+        b.HasIndex(j => j.RoundId, "IX_RoundReportPrints_RoundId_Active").IsUnique().HasFilter("\"State\" IN ('queued', 'running')");
     }
 }
 

@@ -25,6 +25,11 @@ public enum AssessmentAction
 
 public static class AssessmentStates
 {
+    /// <summary>Sent to OPDC (approved by the executive) or any state after it. Queries use this list rather than
+    /// <c>State &gt;= Submitted</c>: the state is stored as its name, and the database would compare the names
+    /// alphabetically ("Certified" &lt; "Submitted").</summary>
+    public static readonly AssessmentState[] SubmittedOrBeyond = Enum.GetValues<AssessmentState>().Where(s => s >= AssessmentState.Submitted).ToArray();
+
     /// <summary>Only a draft can be edited; everything after submission is frozen until OPDC reopens it.</summary>
     public static bool IsEditable(this AssessmentState state) => state == AssessmentState.Draft;
 

@@ -116,7 +116,7 @@ public sealed partial class DeadlineReminders(PmqaDbContext db, Notifier notifie
     {
         var horizon = now.AddDays(days.Max());
         var due = await db.Assessments.AsNoTracking()
-            .Where(a => a.State >= AssessmentState.Submitted && a.Round!.PlanDeadline > now && a.Round.PlanDeadline <= horizon
+            .Where(a => AssessmentStates.SubmittedOrBeyond.Contains(a.State) && a.Round!.PlanDeadline > now && a.Round.PlanDeadline <= horizon
                 && !db.ImprovementPlans.Any(p => p.AssessmentId == a.Id && p.SubmittedAt != null))
             .Select(a => new { a.Id, a.OrganizationId, a.Round!.FiscalYear, Deadline = a.Round.PlanDeadline!.Value }).ToListAsync(ct);
         var sent = await SentAsync(due.Select(a => ($"plan:{a.Id}", a.Deadline)), days, ct);

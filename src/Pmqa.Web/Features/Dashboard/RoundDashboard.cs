@@ -91,6 +91,9 @@ public static class RoundDashboard
     public static IReadOnlyList<MissedItem> Missed(FrameworkPack pack, IReadOnlyList<int> ticked, int scored, int take)
     {
         var items = TickStrings.Items(pack);
+        // The stored counts are read in a statement after the facts: a submission committed between the two can leave
+        // an item ticked by more than the facts' scored count for that one answer. Never show a negative miss.
+        ticked = [.. ticked.Select(n => Math.Clamp(n, 0, scored))];
         if (Statistics.MissedSharesOfCounts(ticked, scored) is not { } shares) return [];
         return [.. items.Select((x, i) => (x, i)).OrderByDescending(t => shares[t.i]).ThenBy(t => t.i).Take(take).Select(t =>
         {

@@ -78,7 +78,8 @@ public sealed class StoredOpenDataFiles(PmqaDbContext db, OpenDataQueries querie
     }
 
     /// <summary>What the file is made from: read before its rows, so that a change committed while it is written
-    /// leaves it older than its key at worst, never newer (it is then simply written again).</summary>
+    /// can only make the file newer than its key, never older: the stored key is then stale and the file is simply
+    /// written again on the next read (ADR 0037).</summary>
     private async Task<string> SourceKeyAsync(OpenDataFileSpec spec, CancellationToken ct)
     {
         var revisions = await db.OpenDataRevisions.AsNoTracking().Where(r => spec.FiscalYear == null || r.FiscalYear == spec.FiscalYear)

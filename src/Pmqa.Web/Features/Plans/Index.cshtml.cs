@@ -60,7 +60,7 @@ public sealed class IndexModel(PlanQueries queries, PlanCommands commands, PmqaD
         OrgId = orgId;
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.NameTh, o.NameEn }).SingleAsync(ct);
         OrganizationName = Bilingual.T(org.NameTh, org.NameEn);
-        Assessments = (await db.Assessments.AsNoTracking().Where(a => a.OrganizationId == orgId && a.State >= AssessmentState.Submitted)
+        Assessments = (await db.Assessments.AsNoTracking().Where(a => a.OrganizationId == orgId && AssessmentStates.SubmittedOrBeyond.Contains(a.State))
             .Select(a => new { a.Id, a.Round!.FiscalYear, a.State }).ToListAsync(ct))
             .OrderByDescending(a => a.FiscalYear).Select(a => new AssessmentChoice(a.Id, a.FiscalYear, a.State)).ToList();
         CanCreate = await me.HasRoleInAsync(orgId, Role.Coordinator);

@@ -38,7 +38,7 @@ public sealed class PlanWork(PmqaDbContext db, CurrentUser me, TimeProvider cloc
         if (coordinated.Count > 0)
         {
             var missing = await db.Assessments.AsNoTracking()
-                .Where(a => coordinated.Contains(a.OrganizationId) && a.State >= AssessmentState.Submitted && a.Round!.PlanDeadline != null
+                .Where(a => coordinated.Contains(a.OrganizationId) && AssessmentStates.SubmittedOrBeyond.Contains(a.State) && a.Round!.PlanDeadline != null
                     && a.Round.PlanDeadline > now.AddDays(-60) && !db.ImprovementPlans.Any(p => p.AssessmentId == a.Id))
                 .Select(a => new { a.Id, a.OrganizationId, a.Round!.PlanDeadline }).Take(Shown).ToListAsync(ct);
             tasks.AddRange(missing.Select(a => new PlanTask("make", a.OrganizationId, null, $"{PlanLinks.List(a.OrganizationId)}?assessmentId={a.Id}",

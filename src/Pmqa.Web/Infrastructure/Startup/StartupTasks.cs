@@ -33,6 +33,17 @@ public static class StartupTasks
         StartupTimeline.Mark("packs");
         await BootstrapAdministratorAsync(app, services, log);
         StartupTimeline.Mark("administrator");
+        WarnWithoutPublicUrl(app.Configuration, log);
+    }
+
+    /// <summary>Without <c>App:PublicUrl</c> each instance's links start with its own listening address: e-mails and QR
+    /// codes point at a loopback port, and two instances behind nginx each find the other's stored open-data files
+    /// made for another address and write them again on every read (ADR 0037).</summary>
+    private static void WarnWithoutPublicUrl(IConfiguration configuration, ILogger log)
+    {
+        if (configuration["App:PublicUrl"] is { Length: > 0 } || configuration["Smtp:PublicUrl"] is { Length: > 0 }) return;
+        if (!string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)) return;
+        log.LogWarning("App:PublicUrl is not set: links in e-mails, certificates and open-data files use this instance's own address. Set it to the address people open the application at (README, operations).");
     }
 
     private static async Task EnsureOpdcAsync(PmqaDbContext db)

@@ -281,6 +281,45 @@ public abstract class DashboardScoreCountTests(PmqaApp app)
         if (!Postgres) Assert.Equal(0, await app.WithDbAsync(db => db.DashboardTickCounts.CountAsync()));
     }
 
+    /// <summary>OPDC changes a department into a public organisation while its executive approves its submission: the
+    /// submission waits for the change (its organisation's trigger locked every one of its assessments) and is counted
+    /// under the new type. Before migration 0028 it went ahead, read the old type, and stayed counted there for good.
+    /// (SQLite has one writer at a time and keeps no counts.)</summary>
+    [Fact]
+    public async Task A_submission_racing_a_change_of_type_is_counted_under_the_new_type()
+    {
+        // SQLite: one writer at a time (and Microsoft.Data.Sqlite's async calls block while they wait), nothing to race.
+        if (!Postgres) return;
+        var w = await WorldAsync(seed: 30);
+        var (assessment, organization) = await app.WithDbAsync(async db =>
+        {
+            var a = await db.Assessments.Include(x => x.Organization).FirstAsync(x => w.Assessments.Contains(x.Id)
+                && x.Organization!.Type == OrganizationType.Department && x.VerifiedTotal == null);
+            a.State = AssessmentState.AwaitingApproval;
+            await db.SaveChangesAsync();
+            return (a.Id, a.OrganizationId);
+        });
+
+        await using var changing = app.Scope();
+        var opdc = changing.ServiceProvider.GetRequiredService<PmqaDbContext>();
+        await using var change = await opdc.Database.BeginTransactionAsync();
+        var org = await opdc.Organizations.SingleAsync(o => o.Id == organization);
+        (org.Type, org.ParentId) = (OrganizationType.PublicOrganization, null);
+        await opdc.SaveChangesAsync();
+        var approving = app.WithDbAsync(async db =>
+        {
+            (await db.Assessments.SingleAsync(a => a.Id == assessment)).State = AssessmentState.Submitted;
+            return await db.SaveChangesAsync();
+        });
+        // Time for the approval to commit, as it did when nothing made it wait; on PostgreSQL it now waits here.
+        await Task.WhenAny(approving, Task.Delay(TimeSpan.FromSeconds(1)));
+        Assert.False(approving.IsCompleted, "the approval did not wait for the change of type");
+        await change.CommitAsync();
+        await approving;
+
+        await AssertStoredEqualsDirectAsync(w);
+    }
+
     [Fact]
     public async Task Concurrent_saves_in_different_organisations_keep_exact_counts()
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
@@ -40,6 +41,12 @@ public sealed class RoundReportPrintSignal
 public sealed class RoundReportPrinter(IServiceScopeFactory scopes, RoundReportPrintSignal signal, PrintSlots slots, IBlobStore blobs,
     IConfiguration configuration, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<RoundReportPrinter> log) : BackgroundService
 {
+    /// <summary>What a failed job shows (Thai, then English, as the page shows every stored bilingual text).</summary>
+    public static readonly Msg Failure = new("พิมพ์รายงานไม่สำเร็จ กรุณาสั่งพิมพ์ใหม่อีกครั้ง หากยังไม่สำเร็จโปรดแจ้งผู้ดูแลระบบ",
+        "The reports could not be printed. Please start the printing again; if it fails again, tell the system administrator.");
+
+    private static string FailureText => $"{Failure.Th}\n{Failure.En}";
+
     /// <summary>This process's name on the leases it holds.</summary>
     public static readonly string Instance = $"{Environment.ProcessId}/{Guid.NewGuid():N}/{Environment.MachineName}" is var name && name.Length > 128 ? name[..128] : name;
 
@@ -119,10 +126,13 @@ public sealed class RoundReportPrinter(IServiceScopeFactory scopes, RoundReportP
         {
             log.LogWarning("Lost the lease of round report printing job {JobId} to another instance", job.Id);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not DbUpdateException and not BlobStoreUnavailableException)
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not DbUpdateException and not DbException and not BlobStoreUnavailableException)
         {
+            // The database or the store unavailable (the exceptions left out) leaves the job running: its lease runs
+            // out and it carries on later. Anything else (a report that cannot be read) ends it; people see one
+            // sentence in their language, the detail is in the log.
             log.LogError(e, "Round report printing job {JobId} failed", job.Id);
-            await FinishAsync(job.Id, j => (j.State, j.Failure) = (RoundReportPrint.Failed, e.Message.Length > 2000 ? e.Message[..2000] : e.Message));
+            await FinishAsync(job.Id, j => (j.State, j.Failure) = (RoundReportPrint.Failed, FailureText));
         }
         finally
         {
@@ -198,26 +208,34 @@ public sealed class RoundReportPrinter(IServiceScopeFactory scopes, RoundReportP
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Keeps the lease while the job runs; cancels the job when another instance has taken it.</summary>
+    /// <summary>Keeps the lease while the job runs; cancels the job when another instance has taken it, or when the
+    /// lease could not be renewed before it ran out (another instance may take it from then on).</summary>
     private async Task RenewAsync(Guid jobId, CancellationTokenSource running)
     {
+        var heldUntil = clock.GetUtcNow() + Lease;
         try
         {
             while (true)
             {
                 await Task.Delay(Lease / 3, running.Token);
-                await using var scope = scopes.CreateAsyncScope();
                 var until = clock.GetUtcNow() + Lease;
-                var kept = await scope.ServiceProvider.GetRequiredService<PmqaDbContext>().RoundReportPrints
-                    .Where(j => j.Id == jobId && j.LeaseOwner == Instance)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), running.Token);
-                if (kept == 0) await running.CancelAsync();
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var kept = await scope.ServiceProvider.GetRequiredService<PmqaDbContext>().RoundReportPrints
+                        .Where(j => j.Id == jobId && j.LeaseOwner == Instance)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), running.Token);
+                    if (kept == 0) await running.CancelAsync();
+                    else heldUntil = until;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A database blip: try again at the next beat while the lease still holds.
+                    log.LogWarning(e, "Could not renew the lease of round report printing job {JobId}", jobId);
+                    if (clock.GetUtcNow() + Lease / 3 >= heldUntil) await running.CancelAsync();
+                }
             }
         }
         catch (OperationCanceledException) { }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "Could not renew the lease of round report printing job {JobId}", jobId);
-        }
     }
 }

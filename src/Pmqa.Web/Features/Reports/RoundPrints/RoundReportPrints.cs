@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Pmqa.Data;
 using Pmqa.Data.Entities;
+using Pmqa.Domain.Assessments;
 using Pmqa.Web.Infrastructure.Auth;
 using Pmqa.Web.Infrastructure.Storage;
 using Pmqa.Web.Infrastructure.Web;
@@ -14,6 +15,9 @@ public sealed record RoundReportPrintView(Guid Id, Guid RoundId, string State, i
     string RequestedBy, DateTimeOffset? FinishedAt, long? ZipLength, string? Failure, string? DownloadUrl)
 {
     public bool Active => State is RoundReportPrint.Queued or RoundReportPrint.Running;
+
+    /// <summary>As the API answers it: the ZIP's address is the API's (a bearer token opens it), not the page's.</summary>
+    public RoundReportPrintView ForApi() => this with { DownloadUrl = DownloadUrl is null ? null : "/api/v1" + DownloadUrl };
 }
 
 /// <summary>
@@ -30,7 +34,8 @@ public sealed class RoundReportPrints(PmqaDbContext db, CurrentUser me, TimeProv
     {
         if (!await db.Rounds.AnyAsync(r => r.Id == roundId, ct)) return new Outcome<RoundReportPrintView>.NotFound();
         if (await ActiveAsync(roundId, ct) is { } running) return await ViewAsync(running, ct);
-        var agencies = await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && a.SubmittedAt != null)
+        // Submitted means approved by the executive and sent (or beyond): a draft sent back keeps its SubmittedAt.
+        var agencies = await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && AssessmentStates.SubmittedOrBeyond.Contains(a.State))
             .OrderBy(a => a.Organization!.Code).Select(a => new { a.Id, a.Organization!.Code, a.Organization.NameTh }).ToListAsync(ct);
         if (agencies.Count == 0) return new Outcome<RoundReportPrintView>.Conflict(NothingSubmitted);
 
@@ -43,7 +48,18 @@ public sealed class RoundReportPrints(PmqaDbContext db, CurrentUser me, TimeProv
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var a in agencies)
             db.RoundReportPrintItems.Add(new RoundReportPrintItem { JobId = job.Id, AssessmentId = a.Id, FileName = ZipEntryName.Unique(a.Code, a.NameTh, names) });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Asked twice at once (a double click, or two instances): the unique index on the round's active job let the
+            // first one in; this request answers that job.
+            db.ChangeTracker.Clear();
+            if (await ActiveAsync(roundId, ct) is not { } first) throw;
+            return await ViewAsync(first, ct);
+        }
         signal.Wake();
         return await ViewAsync(job, ct);
     }

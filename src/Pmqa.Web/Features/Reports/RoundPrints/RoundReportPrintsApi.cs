@@ -11,11 +11,11 @@ public static class RoundReportPrintsApi
     {
         var group = api.MapGroup("/rounds/{roundId:guid}/report-prints").WithTags("Reports").RequireAuthorization(Policies.OpdcOfficer);
         group.MapPost("/", async (Guid roundId, RoundReportPrints prints, CancellationToken ct) =>
-                (await prints.StartAsync(roundId, ct)).ToHttp(job => TypedResults.Accepted($"/api/v1/rounds/{roundId}/report-prints/latest", job)))
+                (await prints.StartAsync(roundId, ct)).ToHttp(job => TypedResults.Accepted($"/api/v1/rounds/{roundId}/report-prints/latest", job.ForApi())))
             .WithSummary("Queue printing every submitted agency's report of the round as PDFs into one ZIP (202 with the job; asked again while it runs, the same job)");
         group.MapGet("/latest", async Task<Results<Ok<RoundReportPrintView>, NotFound>> (Guid roundId, RoundReportPrints prints, CancellationToken ct) =>
-                await prints.LatestAsync(roundId, ct) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound())
-            .WithSummary("The round's newest report-printing job: state (queued, running, done, failed), reports printed of the total, and when done the ZIP's address");
+                await prints.LatestAsync(roundId, ct) is { } job ? TypedResults.Ok(job.ForApi()) : TypedResults.NotFound())
+            .WithSummary("The round's newest report-printing job: state (queued, running, done, failed), reports printed of the total, and when done the ZIP's API address");
         group.MapGet("/{jobId:guid}/reports.zip", async (Guid roundId, Guid jobId, RoundReportPrints prints, CancellationToken ct) =>
                 await prints.OpenZipAsync(roundId, jobId, ct) is { } zip
                     ? Results.File(zip.Content, "application/zip", zip.FileName)

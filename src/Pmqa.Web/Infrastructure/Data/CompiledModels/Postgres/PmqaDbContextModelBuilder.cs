@@ -12,7 +12,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
     public partial class PmqaDbContextModel
     {
         private PmqaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37516655-d7bc-4540-ac63-5042e8e218b6"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("8e6533c1-f272-42eb-95d9-5944a049549b"), entityTypeCount: 62)
         {
         }
 

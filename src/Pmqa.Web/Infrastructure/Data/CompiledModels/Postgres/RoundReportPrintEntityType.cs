@@ -22,6 +22,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 14,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -150,6 +151,12 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Postgres
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { roundId, requestedAt });
+
+            var iX_RoundReportPrints_RoundId_Active = runtimeEntityType.AddIndex(
+                new[] { roundId },
+                name: "IX_RoundReportPrints_RoundId_Active",
+                unique: true);
+            iX_RoundReportPrints_RoundId_Active.AddAnnotation("Relational:Filter", "\"State\" IN ('queued', 'running')");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Pmqa.Web.Infrastructure.Data.CompiledModels.Sqlite
     public partial class PmqaDbContextModel
     {
         private PmqaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc4de28e-fce9-4c00-bb3d-bef6bf4ff997"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("aa143f93-8474-473d-8511-965e27e931ed"), entityTypeCount: 62)
         {
         }
 
