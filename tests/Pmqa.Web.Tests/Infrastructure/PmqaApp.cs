@@ -30,6 +30,8 @@ public abstract class PmqaApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Bootstrap:AdminPassword"] = AdminPassword,
         ["RateLimiting:SignInPermitsPerMinute"] = "1000",
         ["Storage:Path"] = BlobPath,
+        // Tests age blobs on purpose (BlobSweepTests) and sweep when they choose, not half a minute after start.
+        ["Storage:SweepHours"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

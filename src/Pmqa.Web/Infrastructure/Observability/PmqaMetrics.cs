@@ -22,6 +22,8 @@ public sealed class PmqaMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _givenUp;
     private readonly Histogram<double> _pdf;
+    private readonly Counter<long> _swept;
+    private readonly Counter<long> _sweptBytes;
     private readonly IServiceScopeFactory _scopes;
     private readonly IOptions<SmtpOptions> _smtp;
     private readonly TimeProvider _clock;
@@ -39,6 +41,8 @@ public sealed class PmqaMetrics
         meter.CreateObservableGauge("pmqa.outbox.oldest_pending_age", () => Outbox().OldestAgeSeconds, "s", "Age of the oldest e-mail still waiting");
         _pdf = meter.CreateHistogram("pmqa.pdf.print.duration", "s", "Time to print one PDF with headless Chromium",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30] });
+        _swept = meter.CreateCounter<long>("pmqa.blobs.swept", "{blob}", "Stored files no row needed any more, deleted by the sweep (ADR 0040)");
+        _sweptBytes = meter.CreateCounter<long>("pmqa.blobs.swept_bytes", "By", "Bytes freed by the blob sweep");
     }
 
     public void Sent() => _sent.Add(1);
@@ -46,6 +50,12 @@ public sealed class PmqaMetrics
     {
         _failed.Add(1);
         if (givenUp) _givenUp.Add(1);
+    }
+
+    public void Swept(int blobs, long bytes)
+    {
+        _swept.Add(blobs);
+        _sweptBytes.Add(bytes);
     }
 
     public void Printed(TimeSpan elapsed, bool ok) =>

@@ -14,13 +14,15 @@ public sealed class FileSystemBlobStore : IBlobStore
     private const int BufferSize = 81_920;
     private readonly string _root;
     private readonly string _temp;
+    private readonly TimeProvider _clock;
 
     public FileSystemBlobStore(string root, TimeProvider? clock = null)
     {
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, "tmp");
+        _clock = clock ?? TimeProvider.System;
         Directory.CreateDirectory(_temp);
-        RemoveLeftovers((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        RemoveLeftovers(_clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>How old a temporary file must be to count as left behind: another instance sharing the folder
@@ -34,13 +36,29 @@ public sealed class FileSystemBlobStore : IBlobStore
         {
             try
             {
-                if (file.LastWriteTimeUtc < before) file.Delete();
+                if (file.Name.EndsWith(".swept", StringComparison.Ordinal)) PutBack(file);
+                else if (file.LastWriteTimeUtc < before) file.Delete();
             }
             catch (IOException)
             {
                 // In use or already gone: the next start tries again.
             }
         }
+    }
+
+    /// <summary>A blob a sweep had moved aside when its process died: put back (it is swept again if no row needs it),
+    /// since the process may have died just before putting back one that a save had marked stored.</summary>
+    private void PutBack(FileInfo swept)
+    {
+        var sha256 = swept.Name[..swept.Name.IndexOf('.')];
+        if (!IsSha256(sha256) || File.Exists(PathOf(sha256)))
+        {
+            swept.Delete();
+            return;
+        }
+        var path = PathOf(sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        swept.MoveTo(path);
     }
 
     public string Root => _root;
@@ -81,17 +99,19 @@ public sealed class FileSystemBlobStore : IBlobStore
                 sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             }
             var target = PathOf(sha256);
-            if (!File.Exists(target))
+            if (!MarkStored(target))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 try
                 {
                     File.Move(temp, target, overwrite: false);
                     Durable.FlushDirectory(Path.GetDirectoryName(target)!); // the rename itself survives a power loss
+                    MarkStored(target);
                 }
                 catch (IOException) when (File.Exists(target))
                 {
                     // Someone stored the same bytes at the same moment: theirs is identical.
+                    MarkStored(target);
                 }
             }
             return new BlobInfo(sha256, length);
@@ -117,6 +137,73 @@ public sealed class FileSystemBlobStore : IBlobStore
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
         return Task.FromResult<Stream?>(stream);
+    }
+
+    /// <summary>The blob's time of last storing is its file's modification time, set from the clock (so that a test's
+    /// clock and the sweep's agree). False when there is no such blob (never stored, or just swept).</summary>
+    private bool MarkStored(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, _clock.GetUtcNow().UtcDateTime);
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await Task.Yield(); // the folder walk runs off the caller's thread
+        foreach (var folder in new DirectoryInfo(_root).EnumerateDirectories())
+        {
+            if (folder.Name.Length != 2) continue; // "tmp" and anything else that is not a blob folder
+            foreach (var file in folder.EnumerateFiles())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (IsSha256(file.Name) && file.Name.StartsWith(folder.Name, StringComparison.Ordinal))
+                    yield return new StoredBlob(file.Name, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The blob is first moved aside into <c>tmp</c>, then its time is read again: a save of the same bytes either
+    /// marked it stored before the move (the time shows it: it is moved back) or finds no blob after the move and
+    /// writes its own copy. Either way the row that save is about to write points at a blob that is there.
+    /// </summary>
+    public Task<bool> DeleteIfStoredBeforeAsync(string sha256, DateTimeOffset storedBefore, CancellationToken ct = default)
+    {
+        if (!IsSha256(sha256)) return Task.FromResult(false);
+        var path = PathOf(sha256);
+        var before = storedBefore.UtcDateTime;
+        var file = new FileInfo(path);
+        if (!file.Exists || file.LastWriteTimeUtc >= before) return Task.FromResult(false);
+        var aside = Path.Combine(_temp, $"{sha256}.{Guid.NewGuid():N}.swept");
+        try
+        {
+            File.Move(path, aside);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false); // another instance's sweep took it
+        }
+        if (File.GetLastWriteTimeUtc(aside) >= before)
+        {
+            try
+            {
+                File.Move(aside, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(aside); // a save wrote the same bytes again meanwhile
+            }
+            return Task.FromResult(false);
+        }
+        File.Delete(aside);
+        return Task.FromResult(true);
     }
 
     /// <summary>Only 64 lower-case hex digits ever become a path, so no name can escape the root.</summary>

@@ -14,6 +14,7 @@ public static class StorageSetup
             var path = services.GetRequiredService<IConfiguration>()["Storage:Path"];
             return new FileSystemBlobStore(string.IsNullOrWhiteSpace(path) ? DefaultPath : path, services.GetService<TimeProvider>());
         });
+        builder.Services.AddScoped<BlobSweep>().AddHostedService<BlobSweepService>();
         return builder;
     }
 }
