@@ -27,16 +27,22 @@ public sealed class SpreadsheetBook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private readonly List<(string Name, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<SheetCell>> Rows)> _sheets = [];
+    private readonly List<(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<SheetCell>> Rows)> _sheets = [];
 
-    /// <summary>Adds a sheet; its name is cut to Excel's 31 characters and cleared of the characters Excel refuses.</summary>
+    /// <summary>Adds a sheet; its name is cut to Excel's 31 characters and cleared of the characters Excel refuses.
+    /// The rows are enumerated once, when the workbook is written.</summary>
     public SpreadsheetBook Sheet(string name, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<SheetCell>> rows)
     {
         var clean = new string([.. name.Where(ch => !"[]:*?/\\".Contains(ch))]);
-        _sheets.Add((clean.Length > 31 ? clean[..31] : clean, header, rows.ToList()));
+        _sheets.Add((clean.Length > 31 ? clean[..31] : clean, header, rows));
         return this;
     }
 
+    /// <summary>
+    /// The workbook's bytes. Each sheet's rows are written one at a time with <see cref="OpenXmlWriter"/>: a row's
+    /// elements are garbage as soon as it is written, so the national heat map's 150,000 cells never stand as a document
+    /// tree in memory (with a tree the dashboard's workbook took over 100 MB a request; ADR 0041).
+    /// </summary>
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
@@ -50,15 +56,20 @@ public sealed class SpreadsheetBook
             foreach (var (name, header, rows) in _sheets)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                var views = new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-                    { TabSelected = id == 1, WorkbookViewId = 0 });
-                var widths = new Columns(header.Select((h, i) => new Column
-                    { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(h.Length + 4, 10, 60), CustomWidth = true }));
-                part.Worksheet = new Worksheet(views, widths, data);
-                data.AppendChild(Row(1, header.Select(h => (SheetCell)h).ToList(), bold: true));
-                uint index = 2;
-                foreach (var row in rows) data.AppendChild(Row(index++, row, bold: false));
+                using (var writer = OpenXmlWriter.Create(part))
+                {
+                    writer.WriteStartElement(new Worksheet());
+                    writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                        { TabSelected = id == 1, WorkbookViewId = 0 }));
+                    writer.WriteElement(new Columns(header.Select((h, i) => new Column
+                        { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(h.Length + 4, 10, 60), CustomWidth = true })));
+                    writer.WriteStartElement(new SheetData());
+                    writer.WriteElement(Row(1, header.Select(h => (SheetCell)h).ToList(), bold: true));
+                    uint index = 2;
+                    foreach (var row in rows) writer.WriteElement(Row(index++, row, bold: false));
+                    writer.WriteEndElement(); // SheetData
+                    writer.WriteEndElement(); // Worksheet
+                }
                 sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
             }
             workbook.Workbook.Save();
