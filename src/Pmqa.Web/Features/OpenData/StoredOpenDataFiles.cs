@@ -53,8 +53,9 @@ public sealed class StoredOpenDataFiles(PmqaDbContext db, OpenDataQueries querie
     }
 
     /// <summary>The files the DCAT catalogue lists (each fiscal year's and all years', CSV and JSON, current
-    /// results), written where stale: what the background refresh runs after OPDC changes the open data.</summary>
-    public async Task<int> RefreshListedAsync(CancellationToken ct)
+    /// results), written where stale: what the background refresh runs after OPDC changes the open data.
+    /// <paramref name="afterEach"/> runs after each file written.</summary>
+    public async Task<int> RefreshListedAsync(CancellationToken ct, Action? afterEach = null)
     {
         var written = 0;
         var years = await queries.FiscalYearsAsync(ct);
@@ -66,6 +67,7 @@ public sealed class StoredOpenDataFiles(PmqaDbContext db, OpenDataQueries querie
                 if (await FreshAsync(spec, ct) is not null) continue;
                 await CurrentAsync(spec, ct);
                 written++;
+                afterEach?.Invoke();
             }
         return written;
     }
