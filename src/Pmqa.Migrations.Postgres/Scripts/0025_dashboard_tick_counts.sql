@@ -30,19 +30,16 @@ LANGUAGE sql AS $$
 $$;
 
 -- A card's ticks changed from "before" to "after" ('' for none). The assessment's row is locked (FOR NO KEY UPDATE)
--- so that changes of its ticks, of its state and of its organisation's type apply one after the other; the row and
--- its organisation are read by the next statement, which sees what a change that held the lock committed (ADR 0035).
--- A card deleted with its assessment (cascade) finds none and does nothing: the assessment's BEFORE DELETE trigger
--- took its ticks out already.
+-- so that changes of its ticks and of its state apply one after the other; a card deleted with its assessment
+-- (cascade) finds none and does nothing: the assessment's BEFORE DELETE trigger took its ticks out already.
 CREATE FUNCTION pmqa_dash_card_ticks_of(aid uuid, before text, after text) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     a record;
 BEGIN
-    PERFORM 1 FROM "Assessments" WHERE "Id" = aid FOR NO KEY UPDATE;
     SELECT x."RoundId" AS r, pmqa_dash_scored(x."State") AS scored, o."Type" AS t,
            coalesce(o."ParentId", '00000000-0000-0000-0000-000000000000'::uuid) AS g
-    INTO a FROM "Assessments" x JOIN "Organizations" o ON o."Id" = x."OrganizationId" WHERE x."Id" = aid;
+    INTO a FROM "Assessments" x JOIN "Organizations" o ON o."Id" = x."OrganizationId" WHERE x."Id" = aid FOR NO KEY UPDATE OF x;
     IF FOUND AND a.scored THEN PERFORM pmqa_dash_ticks(a.r, a.t, a.g, before, after, 1); END IF;
 END $$;
 
@@ -91,15 +88,11 @@ CREATE TRIGGER pmqa_dash_ticks_assessment_update AFTER UPDATE ON "Assessments" F
        OR OLD."RoundId" IS DISTINCT FROM NEW."RoundId" OR OLD."OrganizationId" IS DISTINCT FROM NEW."OrganizationId")
     EXECUTE FUNCTION pmqa_dash_assessment_ticks();
 
--- An organisation whose type or parent changes moves the ticks of each of its submitted assessments. Every one of its
--- assessments is locked first (whatever its state): a save or a submission that holds one finishes before the loop
--- reads them, and one that comes later waits and then reads the new type. Without it, an approval racing the change
--- of type would leave its ticks counted under the old type for good.
+-- An organisation whose type or parent changes moves the ticks of each of its submitted assessments.
 CREATE FUNCTION pmqa_dash_organization_ticks() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     x record;
 BEGIN
-    PERFORM 1 FROM "Assessments" WHERE "OrganizationId" = NEW."Id" FOR NO KEY UPDATE;
     FOR x IN SELECT a."RoundId" AS r, k."Ticks" AS ticks FROM "Assessments" a JOIN "AssessmentScoreCards" k ON k."AssessmentId" = a."Id"
              WHERE a."OrganizationId" = NEW."Id" AND pmqa_dash_scored(a."State") AND k."Ticks" <> '' LOOP
         PERFORM pmqa_dash_ticks(x.r, OLD."Type", coalesce(OLD."ParentId", '00000000-0000-0000-0000-000000000000'::uuid), x.ticks, '', 1);

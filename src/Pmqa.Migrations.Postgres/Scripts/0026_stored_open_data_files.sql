@@ -66,16 +66,9 @@ CREATE TRIGGER open_data_published_update AFTER UPDATE ON "PublishedResults"
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pmqa_open_data_published_changed();
 CREATE TRIGGER open_data_published_delete AFTER DELETE ON "PublishedResults"
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pmqa_open_data_published_old();
-CREATE FUNCTION pmqa_open_data_withheld_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pmqa_open_data_bump(ARRAY(SELECT DISTINCT p."FiscalYear" FROM "PublishedResults" p
-        WHERE p."RoundId" IN (SELECT "RoundId" FROM new_rows UNION SELECT "RoundId" FROM old_rows)));
-    RETURN NULL;
-END $$;
-
 CREATE TRIGGER open_data_withheld_insert AFTER INSERT ON "ResultWithholdings"
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pmqa_open_data_withheld_new();
 CREATE TRIGGER open_data_withheld_update AFTER UPDATE ON "ResultWithholdings"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pmqa_open_data_withheld_changed();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pmqa_open_data_withheld_new();
 CREATE TRIGGER open_data_withheld_delete AFTER DELETE ON "ResultWithholdings"
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pmqa_open_data_withheld_old();

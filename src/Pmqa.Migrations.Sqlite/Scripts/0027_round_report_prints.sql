@@ -21,9 +21,6 @@ CREATE INDEX "IX_RoundReportPrints_RoundId_RequestedAt" ON "RoundReportPrints" (
 
 CREATE INDEX "IX_RoundReportPrints_State" ON "RoundReportPrints" ("State");
 
--- One job queued or running per round (a second request answers the running job).
-CREATE UNIQUE INDEX "IX_RoundReportPrints_RoundId_Active" ON "RoundReportPrints" ("RoundId") WHERE "State" IN ('queued', 'running');
-
 CREATE TABLE "RoundReportPrintItems" (
     "JobId" TEXT NOT NULL,
     "AssessmentId" TEXT NOT NULL,
