@@ -131,7 +131,5 @@ measure "trend over fiscal years" "$api/dashboard/trend"
 measure "benchmark (agency)" "$api/assessments/$assessment/benchmark" "$coordinator"
 measure "dashboard.csv heat map" "$api/rounds/$round/dashboard.csv?table=heatmap"
 measure "dashboard.xlsx (every table)" "$api/rounds/$round/dashboard.xlsx"
-# The application's memory after every figure: now and at its largest (the kernel's high-water mark), and the
-# runtime's full (gen2) collections.
-gen2=$(curl -s "$base/metrics" | awk '/^dotnet_gc_collections_total.*gen2/ {print $2}')
-awk -v gen2="${gen2:-?}" '/VmRSS/ {now = $2 / 1024} /VmHWM/ {peak = $2 / 1024} END {printf "# application RSS %.0f MB now, %.0f MB at most; %s gen2 collections\n", now, peak, gen2}' "/proc/$app/status"
+# The application's memory after every figure: now and at its largest, and the runtime's full collections.
+app_memory "# application after all"

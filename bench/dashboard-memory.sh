@@ -22,15 +22,9 @@ start_app $((20000 + RANDOM % 20000))
 admin=$(api_token "$base" bench@opdc.go.th Bench-pass-2026)
 round=$(psql -h 127.0.0.1 -p 55434 -U postgres -d pmqa_dashboard -tAc \
   'SELECT "RoundId" FROM "Assessments" GROUP BY 1 ORDER BY count(*) FILTER (WHERE "SubmittedAt" IS NOT NULL) DESC LIMIT 1')
-metric() { curl -s "$base/metrics" | awk -v m="$1" '$0 ~ "^" m {s += $2} END {printf "%.0f", s}'; }
-report() {
-  awk -v phase="$1" -v gen2="$(metric 'dotnet_gc_collections_total.*gen2')" -v heap="$(metric dotnet_gc_last_collection_heap_size_bytes)" \
-    '/VmRSS/ {now = $2 / 1024} /VmHWM/ {peak = $2 / 1024}
-     END {printf "%-26s RSS %5.0f MB, at most %5.0f MB; gen2 %3d; heap after last GC %4.0f MB\n", phase, now, peak, gen2, heap / 1048576}' "/proc/$app/status"
-}
 echo "# $(date -u +%FT%TZ) · $(nproc) cores · ${seconds}s per phase at $conns connections · $(git rev-parse --short HEAD) · DOTNET_GCLOHThreshold=${DOTNET_GCLOHThreshold:-runtimeconfig} DOTNET_gcServer=${DOTNET_gcServer:-default}"
-report started
+app_memory started
 for phase in dashboard "dashboard?band=basic" "dashboard.csv?table=heatmap" dashboard.xlsx; do
   wrk -t2 -c"$conns" -d"${seconds}s" --timeout 30s -H "Authorization: Bearer $admin" "$base/api/v1/rounds/$round/$phase" >/dev/null
-  report "$phase"
+  app_memory "$phase"
 done

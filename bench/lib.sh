@@ -91,3 +91,14 @@ api_token() {
   curl -sf -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$2\",\"password\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
+
+# app_memory <label>: one line on the application started by start_app: its RSS now and at most (the kernel's
+# high-water mark), the runtime's full (gen2) collections and its heap after the last collection (from /metrics).
+app_memory() {
+  local metrics
+  metrics=$(curl -s "$base/metrics")
+  awk -v label="$1" -v gen2="$(awk '/^dotnet_gc_collections_total.*gen2/ {s += $2} END {printf "%d", s}' <<<"$metrics")" \
+    -v heap="$(awk '/^dotnet_gc_last_collection_heap_size_bytes/ {s += $2} END {printf "%.0f", s / 1048576}' <<<"$metrics")" \
+    '/VmRSS/ {now = $2 / 1024} /VmHWM/ {peak = $2 / 1024}
+     END {printf "%-26s RSS %5.0f MB, at most %5.0f MB; gen2 %3d; heap after last GC %4d MB\n", label, now, peak, gen2, heap}' "/proc/$app/status"
+}

@@ -157,15 +157,11 @@ public sealed class FileSystemBlobStore : IBlobStore
     public async IAsyncEnumerable<StoredBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await Task.Yield(); // the folder walk runs off the caller's thread
-        foreach (var folder in new DirectoryInfo(_root).EnumerateDirectories())
+        foreach (var sha256 in Backup.BlobFolder.List(_root))
         {
-            if (folder.Name.Length != 2) continue; // "tmp" and anything else that is not a blob folder
-            foreach (var file in folder.EnumerateFiles())
-            {
-                ct.ThrowIfCancellationRequested();
-                if (IsSha256(file.Name) && file.Name.StartsWith(folder.Name, StringComparison.Ordinal))
-                    yield return new StoredBlob(file.Name, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
-            }
+            ct.ThrowIfCancellationRequested();
+            var file = new FileInfo(PathOf(sha256));
+            if (file.Exists) yield return new StoredBlob(sha256, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
         }
     }
 
